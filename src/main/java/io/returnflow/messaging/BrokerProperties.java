@@ -1,0 +1,29 @@
+package io.returnflow.messaging;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The broker topology this service relies on. The embedded broker is built from it; an external
+ * broker must declare the same (see docker/broker.xml).
+ *
+ * @param queues              point-to-point work queues; each gets {@code DLQ.<queue>}
+ * @param maxDeliveryAttempts broker-side safety net for messages that never finish (e.g. a
+ *                            process killed mid-message, again and again); the routes' own
+ *                            retries end well before it
+ * @param duplicateIdCacheSize ids remembered for Artemis duplicate detection ({@code _AMQ_DUPL_ID})
+ */
+@ConfigurationProperties("app.broker")
+public record BrokerProperties(
+        List<String> queues,
+        @DefaultValue("50") int maxDeliveryAttempts,
+        @DefaultValue("100000") int duplicateIdCacheSize) {
+
+    public static final String DEAD_LETTER_PREFIX = "DLQ.";
+
+    public List<String> queues() {
+        return queues == null ? List.of() : queues;
+    }
+}

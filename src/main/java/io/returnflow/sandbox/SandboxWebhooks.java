@@ -1,0 +1,106 @@
+package io.returnflow.sandbox;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.returnflow.tiktok.WebhookSignature;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/** Delivers TikTok-style signed webhooks, as TikTok's servers would, to the service. */
+@Component
+@ConditionalOnProperty("sandbox.enabled")
+class SandboxWebhooks {
+
+    private static final int RETURN_STATUS_CHANGE = 12;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final WebhookSignature signature;
+    private final ObjectMapper json;
+    private final SandboxProperties sandbox;
+    private final Environment environment;
+    private final Clock clock;
+
+    SandboxWebhooks(WebhookSignature signature, ObjectMapper json, SandboxProperties sandbox,
+                    Environment environment, Clock clock) {
+        this.signature = signature;
+        this.json = json;
+        this.sandbox = sandbox;
+        this.environment = environment;
+        this.clock = clock;
+    }
+
+    /** Sends a return status change (type 12) for the return; answers the notification id and HTTP status. */
+    Delivery returnStatusChanged(SandboxReturn ret) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("order_id", ret.orderId());
+        data.put("return_id", ret.returnId());
+        data.put("return_role", "BUYER");
+        data.put("return_type", ret.returnType());
+        data.put("return_status", ret.returnStatus());
+        data.put("create_time", ret.createTime());
+        data.put("update_time", ret.updateTime());
+        return deliver(RETURN_STATUS_CHANGE, ret.shopId(), data);
+    }
+
+    Delivery deliver(int type, String shopId, Map<String, Object> data) {
+        String notificationId = SandboxIds.next();
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("type", type);
+        envelope.put("tts_notification_id", notificationId);
+        envelope.put("shop_id", shopId);
+        envelope.put("timestamp", clock.instant().getEpochSecond());
+        envelope.put("data", data);
+        try {
+            byte[] body = json.writeValueAsBytes(envelope);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(webhookUrl()))
+                    .timeout(Duration.ofSeconds(3)) // TikTok's own patience
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", signature.sign(body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return new Delivery(notificationId, status);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            return new Delivery(notificationId, -1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Delivery(notificationId, -1);
+        }
+    }
+
+    private String webhookUrl() {
+        if (sandbox.webhookUrl() != null && !sandbox.webhookUrl().isBlank()) {
+            return sandbox.webhookUrl();
+        }
+        return "http://localhost:" + environment.getProperty("local.server.port", "8080") + "/webhooks/tiktok";
+    }
+
+    record Delivery(String notificationId, int status) {
+    }
+
+    /** TikTok ids are long numeric strings. */
+    static final class SandboxIds {
+        private SandboxIds() {
+        }
+
+        static String next() {
+            return String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000_000_000_000L, Long.MAX_VALUE));
+        }
+    }
+}

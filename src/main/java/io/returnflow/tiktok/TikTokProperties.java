@@ -1,0 +1,15 @@
+package io.returnflow.tiktok;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** The TikTok Shop app this service acts as, and the hosts it talks to. */
+@ConfigurationProperties("tiktok")
+public record TikTokProperties(
+        String appKey,
+        String appSecret,
+        String serviceId,
+        String apiBaseUrl,
+        String authBaseUrl,
+        String authorizeUrl,
+        String oauthRedirectUrl) {
+}

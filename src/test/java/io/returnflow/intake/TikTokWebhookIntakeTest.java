@@ -1,0 +1,219 @@
+package io.returnflow.intake;
+
+import static io.returnflow.support.TikTokWebhookClient.newId;
+import static io.returnflow.support.TikTokWebhookClient.returnStatusChange;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+
+import io.returnflow.support.BrokerProbe;
+import io.returnflow.support.ServiceTest;
+import io.returnflow.support.TikTokWebhookClient;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@ServiceTest
+class TikTokWebhookIntakeTest {
+
+    private static final String EVENTS = "tiktok.events";
+
+    @Autowired
+    TikTokWebhookClient tiktok;
+    @Autowired
+    BrokerProbe broker;
+    @Autowired
+    JdbcTemplate db;
+
+    @Test
+    void queuesANewSignedEventBeforeAnsweringWithAnEmpty200() throws Exception {
+        String notificationId = newId();
+        String returnId = newId();
+        long before = broker.messagesAdded(EVENTS);
+
+        HttpResponse<String> answer = tiktok.deliver(returnStatusChange(notificationId, "7495540735365777507", returnId));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEmpty();
+        // Synchronous durable send: the message is on the queue by the time TikTok has its answer.
+        broker.awaitMessagesAdded(EVENTS, before + 1);
+        Message queued = queuedEvent(notificationId);
+        assertThat(((TextMessage) queued).getText()).contains(returnId);
+        assertThat(queued.getStringProperty("JMSXGroupID")).isEqualTo("7495540735365777507:" + returnId);
+        assertThat(queued.getStringProperty("TikTokReturnId")).isEqualTo(returnId);
+        assertThat(queued.propertyExists("Authorization")).as("the signature does not travel with the event").isFalse();
+    }
+
+    @Test
+    void acknowledgesARedeliveryWithoutQueueingItAgain() {
+        String body = returnStatusChange(newId(), "7495540735365777507", newId());
+        assertThat(tiktok.deliver(body).statusCode()).isEqualTo(200);
+        long afterFirst = broker.messagesAdded(EVENTS);
+
+        HttpResponse<String> again = tiktok.deliver(body);
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).isEmpty();
+        broker.assertStaysAt(EVENTS, afterFirst);
+    }
+
+    @Test
+    void acknowledgesAndIgnoresAnUnhandledEventType() {
+        String notificationId = newId();
+        long before = broker.messagesAdded(EVENTS);
+
+        HttpResponse<String> answer = tiktok.deliver("""
+                {"type":1,"tts_notification_id":"%s","shop_id":"7495540735365777507","timestamp":1718305585,
+                 "data":{"order_id":"576653688135258178","order_status":"UNPAID"}}""".formatted(notificationId));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEmpty();
+        broker.assertStaysAt(EVENTS, before);
+        assertThat(storedIds(notificationId)).isZero();
+    }
+
+    @Test
+    void refusesAWebhookWithoutAuthorization() {
+        String notificationId = newId();
+        long before = broker.messagesAdded(EVENTS);
+
+        HttpResponse<String> answer = tiktok.send(returnStatusChange(notificationId, "1", newId()), null, "application/json");
+
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertNothingStored(notificationId, before);
+    }
+
+    @Test
+    void refusesAWebhookSignedWithAnotherSecret() {
+        String notificationId = newId();
+        String body = returnStatusChange(notificationId, "1", newId());
+        long before = broker.messagesAdded(EVENTS);
+
+        HttpResponse<String> answer = tiktok.send(body, "0".repeat(64), "application/json");
+
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertNothingStored(notificationId, before);
+    }
+
+    @Test
+    void refusesASignatureOfADifferentBody() {
+        String notificationId = newId();
+        String body = returnStatusChange(notificationId, "1", newId());
+        long before = broker.messagesAdded(EVENTS);
+
+        HttpResponse<String> answer = tiktok.send(body + " ", tiktok.sign(body), "application/json");
+
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertNothingStored(notificationId, before);
+    }
+
+    @Test
+    void refusesASignedBodyThatIsNotJson() {
+        long before = broker.messagesAdded(EVENTS);
+
+        HttpResponse<String> answer = tiktok.deliver("type=12&shop_id=1");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).doesNotContain("Exception");
+        broker.assertStaysAt(EVENTS, before);
+    }
+
+    @Test
+    void refusesAnEnvelopeWithoutTypeNotificationIdOrShop() {
+        long before = broker.messagesAdded(EVENTS);
+
+        assertThat(tiktok.deliver("{\"tts_notification_id\":\"1\",\"shop_id\":\"2\",\"data\":{}}").statusCode()).isEqualTo(400);
+        assertThat(tiktok.deliver("{\"type\":12,\"shop_id\":\"2\",\"data\":{\"return_id\":\"3\"}}").statusCode()).isEqualTo(400);
+        assertThat(tiktok.deliver("{\"type\":12,\"tts_notification_id\":\"1\",\"data\":{\"return_id\":\"3\"}}").statusCode()).isEqualTo(400);
+        assertThat(tiktok.deliver("[1,2,3]").statusCode()).isEqualTo(400);
+
+        broker.assertStaysAt(EVENTS, before);
+    }
+
+    @Test
+    void acceptsAnyOrNoContentType() {
+        String body = returnStatusChange(newId(), "7495540735365777507", newId());
+        assertThat(tiktok.send(body, tiktok.sign(body), "text/plain").statusCode()).isEqualTo(200);
+        String other = returnStatusChange(newId(), "7495540735365777507", newId());
+        assertThat(tiktok.send(other, tiktok.sign(other), null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesABodyOverOneMebibyteWith413() {
+        String notificationId = newId();
+        String padding = "x".repeat(1024 * 1024);
+        String body = "{\"type\":12,\"tts_notification_id\":\"%s\",\"shop_id\":\"1\",\"data\":{\"return_id\":\"2\",\"pad\":\"%s\"}}"
+                .formatted(notificationId, padding);
+        long before = broker.messagesAdded(EVENTS);
+
+        assertThat(tiktok.deliver(body).statusCode()).isEqualTo(413);
+        assertThat(tiktok.sendChunked(body.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(413);
+
+        assertNothingStored(notificationId, before);
+    }
+
+    @Test
+    void keepsAnEventOfAShopNoMerchantConnected() {
+        String notificationId = newId();
+        long before = broker.messagesAdded(EVENTS);
+
+        HttpResponse<String> answer = tiktok.deliver(returnStatusChange(notificationId, TikTokWebhookClient.uniqueShop(), newId()));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        broker.awaitMessagesAdded(EVENTS, before + 1);
+    }
+
+    @Test
+    void queuesExactlyOneEventFromFiftyConcurrentDeliveries() throws Exception {
+        String body = returnStatusChange(newId(), "7495540735365777507", newId());
+        long before = broker.messagesAdded(EVENTS);
+        ExecutorService senders = Executors.newFixedThreadPool(50);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                answers.add(senders.submit(() -> {
+                    start.await();
+                    return tiktok.deliver(body).statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+
+        broker.awaitMessagesAdded(EVENTS, before + 1);
+    }
+
+    private Message queuedEvent(String notificationId) throws Exception {
+        for (Message message : broker.browse(EVENTS)) {
+            if (notificationId.equals(message.getStringProperty("TikTokNotificationId"))) {
+                return message;
+            }
+        }
+        throw new AssertionError("no queued event " + notificationId);
+    }
+
+    private int storedIds(String notificationId) {
+        return db.queryForObject("SELECT COUNT(*) FROM camel_messageprocessed WHERE messageId = ?", Integer.class, notificationId);
+    }
+
+    private void assertNothingStored(String notificationId, long messagesBefore) {
+        broker.assertStaysAt(EVENTS, messagesBefore);
+        assertThat(storedIds(notificationId)).isZero();
+    }
+}
