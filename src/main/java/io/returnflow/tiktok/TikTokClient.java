@@ -1,0 +1,147 @@
+package io.returnflow.tiktok;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.returnflow.partners.PartnerHttp;
+import io.returnflow.partners.PartnerUnavailableException;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Signed calls to the TikTok Shop Partner API. Answers the envelope's {@code data}; a non-zero
+ * {@code code} becomes {@link TikTokApiException} (final) or, for 429/5xx/timeouts and the
+ * retryable codes, {@link PartnerUnavailableException}.
+ */
+@Component
+public class TikTokClient {
+
+    static final String PARTNER = "TikTok";
+    /** TikTok's "internal error, try again" code. */
+    static final Set<Long> RETRYABLE_CODES = Set.of(36009003L);
+
+    private final RestClient http;
+    private final RequestSigner signer;
+    private final TikTokProperties tiktok;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public TikTokClient(RequestSigner signer, TikTokProperties tiktok, ObjectMapper json, Clock clock) {
+        this.http = PartnerHttp.restClient(tiktok.apiBaseUrl(), Duration.ofSeconds(3), Duration.ofSeconds(10));
+        this.signer = signer;
+        this.tiktok = tiktok;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A shop-scoped or app-scoped call; {@code shopCipher} null for /authorization/* calls. */
+    public JsonNode get(String path, Map<String, String> query, String accessToken, String shopCipher) {
+        return send("GET", path, query, null, accessToken, shopCipher);
+    }
+
+    /** The body is serialised once: the same bytes are signed and sent. */
+    public JsonNode post(String path, Map<String, String> query, Object body, String accessToken, String shopCipher) {
+        return send("POST", path, query, body, accessToken, shopCipher);
+    }
+
+    public JsonNode put(String path, Map<String, String> query, Object body, String accessToken, String shopCipher) {
+        return send("PUT", path, query, body, accessToken, shopCipher);
+    }
+
+    /** multipart/form-data: the body is not part of the signature. */
+    public JsonNode postMultipart(String path, Map<String, String> query, MultiValueMap<String, Object> parts,
+                                  String accessToken, String shopCipher) {
+        URI uri = signedUri(path, query, null, shopCipher);
+        return exchange(path, () -> http.post().uri(uri)
+                .header("x-tts-access-token", accessToken)
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts)
+                .exchange((request, response) -> read(path, response.getStatusCode(),
+                        response.getHeaders().getFirst("Retry-After"), response.getBody().readAllBytes())));
+    }
+
+    private JsonNode send(String method, String path, Map<String, String> query, Object body,
+                          String accessToken, String shopCipher) {
+        byte[] bytes = body == null ? null : serialise(body);
+        URI uri = signedUri(path, query, bytes, shopCipher);
+        return exchange(path, () -> {
+            RestClient.RequestBodySpec request = http.method(org.springframework.http.HttpMethod.valueOf(method))
+                    .uri(uri)
+                    .header("x-tts-access-token", accessToken == null ? "" : accessToken)
+                    .contentType(MediaType.APPLICATION_JSON);
+            if (bytes != null) {
+                request.body(bytes);
+            }
+            return request.exchange((req, response) -> read(path, response.getStatusCode(),
+                    response.getHeaders().getFirst("Retry-After"), response.getBody().readAllBytes()));
+        });
+    }
+
+    private URI signedUri(String path, Map<String, String> query, byte[] body, String shopCipher) {
+        Map<String, String> params = new LinkedHashMap<>(query);
+        params.put("app_key", tiktok.appKey());
+        params.put("timestamp", String.valueOf(clock.instant().getEpochSecond()));
+        if (shopCipher != null) {
+            params.put("shop_cipher", shopCipher);
+        }
+        params.put("sign", signer.sign(path, params, body));
+        MultiValueMap<String, String> encoded = new LinkedMultiValueMap<>();
+        params.forEach(encoded::add);
+        return UriComponentsBuilder.fromUriString(tiktok.apiBaseUrl()).path(path).queryParams(encoded)
+                .encode().build().toUri();
+    }
+
+    private JsonNode read(String path, HttpStatusCode status, String retryAfter, byte[] body) throws IOException {
+        if (status.value() == 429 || status.is5xxServerError()) {
+            throw new PartnerUnavailableException(PARTNER, "HTTP " + status.value() + " on " + path,
+                    PartnerHttp.retryAfter(retryAfter), null);
+        }
+        JsonNode envelope;
+        try {
+            envelope = json.readTree(body);
+        } catch (IOException e) {
+            throw new PartnerUnavailableException(PARTNER, "unreadable answer (HTTP " + status.value() + ") on " + path, null, e);
+        }
+        long code = envelope.path("code").asLong(-1);
+        if (code == 0) {
+            return envelope.path("data");
+        }
+        String message = envelope.path("message").asText("HTTP " + status.value());
+        String requestId = envelope.path("request_id").asText(null);
+        if (RETRYABLE_CODES.contains(code)) {
+            throw new PartnerUnavailableException(PARTNER, code + " " + message + " on " + path, null, null);
+        }
+        throw new TikTokApiException(code, message, requestId);
+    }
+
+    private JsonNode exchange(String path, java.util.function.Supplier<JsonNode> call) {
+        try {
+            return call.get();
+        } catch (ResourceAccessException e) {
+            throw new PartnerUnavailableException(PARTNER, "no answer on " + path + ": " + e.getMessage(), null, e);
+        }
+    }
+
+    private byte[] serialise(Object body) {
+        try {
+            return body instanceof byte[] raw ? raw : json.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot serialise TikTok request body", e);
+        }
+    }
+}
