@@ -32,14 +32,16 @@ public class DeadLetterAnnotator implements Processor {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String now = Instant.now(clock).toString();
 
-        message.setHeader(DeadLetterHeaders.ORIGINAL_QUEUE, originalQueue(exchange));
+        String originalQueue = originalQueue(exchange);
+        message.setHeader(DeadLetterHeaders.ORIGINAL_QUEUE, originalQueue);
+        message.setHeader(DeadLetterHeaders.QUEUE, Queues.deadLetterQueueOf(originalQueue));
         message.setHeader(DeadLetterHeaders.REASON, reason(failure));
         message.setHeader(DeadLetterHeaders.ATTEMPTS, FailureTally.attempts(exchange));
         message.setHeader(DeadLetterHeaders.FIRST_FAILURE_TIME, FailureTally.firstFailureTime(exchange, now));
         message.setHeader(DeadLetterHeaders.LAST_FAILURE_TIME, now);
     }
 
-    private static String originalQueue(Exchange exchange) {
+    static String originalQueue(Exchange exchange) {
         Endpoint from = exchange.getFromEndpoint();
         if (from instanceof JmsEndpoint jms) {
             return jms.getDestinationName();

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.jms.Message;
@@ -26,6 +28,8 @@ class QueueConsumerPolicyTest {
 
     private static final String QUEUE = "test.poison";
     private static final AtomicInteger attempts = new AtomicInteger();
+    private static final Map<String, AtomicInteger> attemptsByBody = new ConcurrentHashMap<>();
+    private static final Map<String, Long> doneAt = new ConcurrentHashMap<>();
 
     @Autowired
     JmsTemplate jms;
@@ -43,7 +47,19 @@ class QueueConsumerPolicyTest {
                     from("jms:queue:" + QUEUE).routeId("always-failing").routeConfigurationId("queue-consumer-policy")
                             .process(exchange -> {
                                 attempts.incrementAndGet();
-                                if (exchange.getMessage().getBody(String.class).startsWith("permanent")) {
+                                String body = exchange.getMessage().getBody(String.class);
+                                int attempt = attemptsByBody.computeIfAbsent(body, b -> new AtomicInteger()).incrementAndGet();
+                                if (body.startsWith("later-until-")) {
+                                    if (attempt < Integer.parseInt(body.substring("later-until-".length(), body.indexOf('/')))) {
+                                        throw new RetryLaterException("partner is throttling");
+                                    }
+                                    doneAt.put(body, System.currentTimeMillis());
+                                    return;
+                                }
+                                if (body.startsWith("later-forever")) {
+                                    throw new RetryLaterException("partner is down");
+                                }
+                                if (body.startsWith("permanent")) {
                                     throw new PermanentFailureException("partner said 400: no such order");
                                 }
                                 throw new IllegalStateException("partner is down");
@@ -84,16 +100,52 @@ class QueueConsumerPolicyTest {
         assertThat(dead.getStringProperty(DeadLetterHeaders.REASON)).contains("no such order");
     }
 
-    private Message awaitDeadLetter(String body) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> find(broker.browse("DLQ." + QUEUE), body), m -> m != null);
+    @Test
+    void putsWorkThatHasToWaitBackOnItsQueueWithGrowingDelaysUntilItSucceeds() {
+        String body = "later-until-5/" + System.nanoTime();
+        long sent = System.currentTimeMillis();
+        jms.convertAndSend(QUEUE, body);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> doneAt.containsKey(body));
+
+        // attempts 1-2: quick retry in place; attempt 3, 4 and 5 come back from the broker after
+        // 200 ms, then 400 ms (test profile's delays, plus up to 20% jitter)
+        assertThat(attemptsByBody.get(body).get()).isEqualTo(5);
+        assertThat(doneAt.get(body) - sent).isGreaterThanOrEqualTo(600);
+        assertThat(broker.depth(QUEUE)).isZero();
+        assertThat(find(browseQuietly("DLQ." + QUEUE), body)).isNull();
     }
 
-    private static Message find(List<Message> messages, String body) throws Exception {
-        for (Message message : messages) {
-            if (body.equals(((TextMessage) message).getText())) {
-                return message;
+    @Test
+    void deadLettersWorkThatWaitedLongerThanTheGiveUpTime() throws Exception {
+        String body = "later-forever/" + System.nanoTime();
+        jms.convertAndSend(QUEUE, body);
+
+        Message dead = awaitDeadLetter(body);
+
+        assertThat(dead.getStringProperty(DeadLetterHeaders.REASON)).isEqualTo("RetryLaterException: partner is down");
+        assertThat(dead.propertyExists("_AMQ_SCHED_DELIVERY")).isTrue(); // it did wait on the broker
+        assertThat(attemptsByBody.get(body).get()).isGreaterThan(4);
+    }
+
+    private List<Message> browseQuietly(String queue) {
+        return broker.browse(queue);
+    }
+
+    private Message awaitDeadLetter(String body) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> find(broker.browse("DLQ." + QUEUE), body), m -> m != null);
+    }
+
+    private static Message find(List<Message> messages, String body) {
+        try {
+            for (Message message : messages) {
+                if (body.equals(((TextMessage) message).getText())) {
+                    return message;
+                }
             }
+            return null;
+        } catch (jakarta.jms.JMSException e) {
+            throw new IllegalStateException(e);
         }
-        return null;
     }
 }

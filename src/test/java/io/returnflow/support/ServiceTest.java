@@ -9,11 +9,15 @@ import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
-/** The whole service on a random port: real HTTP server, embedded broker, database. */
+/**
+ * The whole service on a free port: real HTTP server, embedded broker, database. The port is
+ * chosen before start-up (TestIsolation) so that the sandbox partner URLs, which point back at
+ * this server, are known when configuration is bound.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @Import({PostgresSchemaCleanup.class, TikTokWebhookClient.class, BrokerProbe.class})
 public @interface ServiceTest {
 }

@@ -1,5 +1,9 @@
 package io.returnflow.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,9 +19,21 @@ public class TestIsolation implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> isolation = new HashMap<>();
         if (environment.getProperty(ID) == null) {
-            String id = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-            environment.getPropertySources().addLast(new MapPropertySource("testIsolation", Map.of(ID, id)));
+            isolation.put(ID, "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+        }
+        if ("8080".equals(environment.getProperty("server.port"))) {
+            isolation.put("server.port", freePort());
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("testIsolation", isolation));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

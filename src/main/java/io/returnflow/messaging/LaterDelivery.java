@@ -1,0 +1,71 @@
+package io.returnflow.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+
+/**
+ * Plans the next try of work that has to wait ({@link RetryLaterException}, an open circuit): the
+ * same message goes back to its own queue for delivery after a growing delay (Artemis scheduled
+ * delivery), or, once the wait exceeds {@code app.retry.later.give-up-after}, to its dead-letter
+ * queue. Sets {@link #TARGET} for the route to send to.
+ */
+@Component("laterDelivery")
+public class LaterDelivery {
+
+    public static final String ATTEMPT = "RetryLaterAttempt";
+    public static final String SINCE = "RetryLaterSince";
+    public static final String TARGET = "RetryLaterTarget";
+    /** Artemis: deliver not before this epoch-millisecond time. */
+    static final String SCHEDULED_DELIVERY = "_AMQ_SCHED_DELIVERY";
+    /** Artemis duplicate detection would drop the message we are putting back. */
+    static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+
+    private final RetryLaterProperties retry;
+    private final DeadLetterAnnotator deadLetters;
+    private final Clock clock;
+
+    public LaterDelivery(RetryLaterProperties retry, DeadLetterAnnotator deadLetters, Clock clock) {
+        this.retry = retry;
+        this.deadLetters = deadLetters;
+        this.clock = clock;
+    }
+
+    public void plan(Exchange exchange) {
+        Message message = exchange.getMessage();
+        Instant now = clock.instant();
+        int attempt = message.getHeader(ATTEMPT, 0, Integer.class) + 1;
+        Instant since = Instant.parse(message.getHeader(SINCE, now.toString(), String.class));
+        message.removeHeader(DUPLICATE_ID);
+
+        if (Duration.between(since, now).compareTo(retry.giveUpAfter()) > 0) {
+            deadLetters.process(exchange);
+            message.setHeader(TARGET, message.getHeader(DeadLetterHeaders.QUEUE));
+            return;
+        }
+        Duration delay = jittered(max(retry.delayBefore(attempt), hint(exchange)));
+        message.setHeader(ATTEMPT, attempt);
+        message.setHeader(SINCE, since.toString());
+        message.setHeader(SCHEDULED_DELIVERY, now.plus(delay).toEpochMilli());
+        message.setHeader(TARGET, DeadLetterAnnotator.originalQueue(exchange));
+    }
+
+    private static Duration hint(Exchange exchange) {
+        RetryLaterException later = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, RetryLaterException.class);
+        return later == null ? null : later.retryAfter();
+    }
+
+    private static Duration max(Duration planned, Duration hint) {
+        return hint != null && hint.compareTo(planned) > 0 ? hint : planned;
+    }
+
+    /** Up to 20% more, so that work that failed together does not come back together. */
+    private static Duration jittered(Duration delay) {
+        return delay.plusMillis((long) (delay.toMillis() * 0.2 * ThreadLocalRandom.current().nextDouble()));
+    }
+}

@@ -1,0 +1,38 @@
+package io.returnflow.returns;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Everything needed to record a return the first time it is seen, whatever its source.
+ *
+ * @param attention why the merchant should look at it (e.g. its Shopify order never appeared), or null
+ */
+public record NewReturn(
+        String merchantId,
+        ReturnSource source,
+        String sourceAccountId,
+        String sourceReturnId,
+        String sourceOrderId,
+        String returnType,
+        SourceStatus status,
+        boolean canBuyerKeepItem,
+        String shippingDocumentType,
+        String shopifyOrderId,
+        String shopifyOrderName,
+        String attention,
+        List<Item> items) {
+
+    /** One SKU of the return, with as many units as the buyer returns. */
+    public record Item(
+            String sku,
+            String productName,
+            int quantity,
+            List<String> sourceLineIds,
+            String shopifyLineItemId,
+            String shopifyVariantId,
+            boolean matched,
+            BigDecimal refundAmount,
+            String currency) {
+    }
+}

@@ -1,0 +1,9 @@
+package io.returnflow.shopify;
+
+/** Where a Shopify order may carry the TikTok order id. */
+public enum OrderMatchStrategy {
+    SOURCE_IDENTIFIER,
+    CUSTOM_ATTRIBUTE,
+    TAG,
+    NAME
+}

@@ -1,0 +1,108 @@
+package io.returnflow.shopify;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.returnflow.partners.PartnerHttp;
+import io.returnflow.partners.PartnerRejectedException;
+import io.returnflow.partners.PartnerUnavailableException;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Shopify Admin GraphQL. Throttling is cost-based: a THROTTLED answer (HTTP 200 or 429) becomes
+ * {@link PartnerUnavailableException} with the time the bucket needs to refill.
+ */
+@Component
+public class ShopifyClient {
+
+    static final String PARTNER = "Shopify";
+
+    private final RestClient http = PartnerHttp.restClient("", Duration.ofSeconds(3), Duration.ofSeconds(15));
+    private final ObjectMapper json;
+
+    public ShopifyClient(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** Answers {@code data}; GraphQL errors are errors even in a 200. */
+    public JsonNode query(ShopifyStore store, String query, Map<String, Object> variables) {
+        String url = store.apiBaseUrl() + "/graphql.json";
+        try {
+            return http.post().uri(url)
+                    .header("X-Shopify-Access-Token", store.accessToken())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("query", query, "variables", variables))
+                    .exchange((request, response) -> read(response.getStatusCode().value(),
+                            response.getHeaders().getFirst("Retry-After"), response.getBody().readAllBytes()));
+        } catch (ResourceAccessException e) {
+            throw new PartnerUnavailableException(PARTNER, "no answer from " + store.shopDomain() + ": " + e.getMessage(), null, e);
+        }
+    }
+
+    private JsonNode read(int status, String retryAfter, byte[] body) {
+        JsonNode answer = parse(status, body);
+        JsonNode errors = answer.path("errors");
+        if (isThrottled(errors) || status == 429) {
+            throw new PartnerUnavailableException(PARTNER, "throttled", refillTime(answer, retryAfter), null);
+        }
+        if (status >= 500) {
+            throw new PartnerUnavailableException(PARTNER, "HTTP " + status, PartnerHttp.retryAfter(retryAfter), null);
+        }
+        if (status >= 400) {
+            throw new PartnerRejectedException(PARTNER, String.valueOf(status), describe(errors, answer));
+        }
+        if (errors.isArray() && !errors.isEmpty()) {
+            throw new PartnerRejectedException(PARTNER, errors.path(0).path("extensions").path("code").asText("GRAPHQL"),
+                    describe(errors, answer));
+        }
+        return answer.path("data");
+    }
+
+    private JsonNode parse(int status, byte[] body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            if (status >= 500 || status == 429) {
+                throw new PartnerUnavailableException(PARTNER, "HTTP " + status, null, e);
+            }
+            throw new PartnerRejectedException(PARTNER, String.valueOf(status), "answer is not JSON");
+        }
+    }
+
+    private static boolean isThrottled(JsonNode errors) {
+        for (JsonNode error : errors) {
+            if ("THROTTLED".equals(error.path("extensions").path("code").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** (requested cost - available) / restore rate, from {@code extensions.cost.throttleStatus}. */
+    private static Duration refillTime(JsonNode answer, String retryAfter) {
+        JsonNode cost = answer.path("extensions").path("cost");
+        JsonNode throttle = cost.path("throttleStatus");
+        double restoreRate = throttle.path("restoreRate").asDouble(0);
+        if (restoreRate > 0) {
+            double missing = cost.path("requestedQueryCost").asDouble(0) - throttle.path("currentlyAvailable").asDouble(0);
+            return Duration.ofMillis((long) Math.ceil(Math.max(missing, 1) / restoreRate * 1000));
+        }
+        Duration hinted = PartnerHttp.retryAfter(retryAfter);
+        return hinted != null ? hinted : Duration.ofSeconds(1);
+    }
+
+    private static String describe(JsonNode errors, JsonNode answer) {
+        if (errors.isArray() && !errors.isEmpty()) {
+            return errors.path(0).path("message").asText(errors.toString());
+        }
+        return errors.isMissingNode() ? answer.toString() : errors.asText(errors.toString());
+    }
+}

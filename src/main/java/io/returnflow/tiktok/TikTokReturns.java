@@ -1,0 +1,66 @@
+package io.returnflow.tiktok;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.returnflow.messaging.PermanentFailureException;
+
+import org.springframework.stereotype.Component;
+
+/** Reads returns from TikTok: webhooks are only triggers, the return itself is always re-read. */
+@Component
+public class TikTokReturns {
+
+    private final TikTokClient client;
+    private final TikTokEndpoints endpoints;
+
+    public TikTokReturns(TikTokClient client, TikTokEndpoints endpoints) {
+        this.client = client;
+        this.endpoints = endpoints;
+    }
+
+    public TikTokReturn fetch(String returnId, String accessToken, String shopCipher) {
+        JsonNode data = client.post(endpoints.searchReturns(), Map.of("page_size", "10"),
+                Map.of("return_ids", List.of(returnId)), accessToken, shopCipher);
+        for (JsonNode order : data.path("return_orders")) {
+            if (returnId.equals(order.path("return_id").asText())) {
+                return read(order);
+            }
+        }
+        throw new PermanentFailureException("TikTok has no return " + returnId + " for this shop");
+    }
+
+    static TikTokReturn read(JsonNode order) {
+        List<String> nextActions = new ArrayList<>();
+        for (JsonNode action : order.path("seller_next_action_response")) {
+            nextActions.add(action.path("action").asText());
+        }
+        List<TikTokReturn.LineItem> lines = new ArrayList<>();
+        for (JsonNode line : order.path("return_line_items")) {
+            JsonNode amount = line.path("refund_amount");
+            lines.add(new TikTokReturn.LineItem(
+                    line.path("return_line_item_id").asText(),
+                    line.path("order_line_item_id").asText(),
+                    line.path("sku_id").asText(null),
+                    line.path("seller_sku").asText(""),
+                    line.path("product_name").asText(line.path("sku_name").asText("")),
+                    new BigDecimal(amount.path("refund_total").asText("0")),
+                    amount.path("currency").asText(order.path("refund_amount").path("currency").asText("USD"))));
+        }
+        return new TikTokReturn(
+                order.path("return_id").asText(),
+                order.path("order_id").asText(),
+                order.path("return_type").asText(),
+                order.path("return_status").asText(),
+                order.path("can_buyer_keep_item").asBoolean(false),
+                order.path("return_shipping_document_type").asText(null),
+                List.copyOf(nextActions),
+                order.path("create_time").asLong(),
+                order.path("update_time").asLong(),
+                List.copyOf(lines));
+    }
+}
