@@ -23,7 +23,8 @@ public class NotificationReader {
     public static final String SHOP_ID = "TikTokShopId";
     public static final String EVENT_TYPE = "TikTokEventType";
     public static final String RETURN_ID = "TikTokReturnId";
-    public static final String HANDLED = "TikTokEventHandled";
+    /** The queue the event goes to; absent for a type no flow handles. */
+    public static final String QUEUE = "TikTokEventQueue";
     /** Artemis message grouping: one consumer at a time per return (per shop for shop events). */
     public static final String GROUP_ID = "JMSXGroupID";
     /** Artemis duplicate detection, a second guard behind the notification id table. */
@@ -53,7 +54,10 @@ public class NotificationReader {
         message.setHeader(NOTIFICATION_ID, notificationId);
         message.setHeader(SHOP_ID, shopId);
         message.setHeader(EVENT_TYPE, eventType);
-        message.setHeader(HANDLED, intake.handledTypes().contains(eventType));
+        String queue = intake.queues().get(eventType);
+        if (queue != null) {
+            message.setHeader(QUEUE, queue);
+        }
         message.setHeader(DUPLICATE_ID, notificationId);
         if (returnId != null && !returnId.isBlank()) {
             message.setHeader(RETURN_ID, returnId);

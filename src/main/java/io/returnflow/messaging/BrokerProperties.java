@@ -1,6 +1,7 @@
 package io.returnflow.messaging;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * broker must declare the same (see docker/broker.xml).
  *
  * @param queues              point-to-point work queues; each gets {@code DLQ.<queue>}
+ * @param topics              multicast addresses and, for each, the durable queue of every consumer
+ *                            (consumed as {@code address::queue}); each queue gets {@code DLQ.<queue>}
  * @param maxDeliveryAttempts broker-side safety net for messages that never finish (e.g. a
  *                            process killed mid-message, again and again); the routes' own
  *                            retries end well before it
@@ -18,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("app.broker")
 public record BrokerProperties(
         List<String> queues,
+        Map<String, List<String>> topics,
         @DefaultValue("50") int maxDeliveryAttempts,
         @DefaultValue("100000") int duplicateIdCacheSize) {
 
@@ -25,5 +29,9 @@ public record BrokerProperties(
 
     public List<String> queues() {
         return queues == null ? List.of() : queues;
+    }
+
+    public Map<String, List<String>> topics() {
+        return topics == null ? Map.of() : topics;
     }
 }

@@ -2,6 +2,7 @@ package io.returnflow.messaging;
 
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
@@ -26,20 +27,38 @@ class EmbeddedBrokerTopology implements ArtemisConfigurationCustomizer {
         configuration.setIDCacheSize(broker.duplicateIdCacheSize());
         configuration.setPersistIDCache(true);
         for (String queue : broker.queues()) {
-            String deadLetters = BrokerProperties.DEAD_LETTER_PREFIX + queue;
-            configuration.addQueueConfiguration(anycast(queue));
-            configuration.addQueueConfiguration(anycast(deadLetters));
-            configuration.addAddressSetting(queue, new AddressSettings()
-                    .setDeadLetterAddress(org.apache.activemq.artemis.api.core.SimpleString.of(deadLetters))
-                    .setMaxDeliveryAttempts(broker.maxDeliveryAttempts())
-                    .setRedeliveryDelay(1_000)
-                    .setRedeliveryMultiplier(2.0)
-                    .setRedeliveryCollisionAvoidanceFactor(0.2)
-                    .setMaxRedeliveryDelay(60_000));
+            configuration.addQueueConfiguration(queue(queue, queue, RoutingType.ANYCAST));
+            addDeadLetterQueue(configuration, queue);
+            configuration.addAddressSetting(queue, safetyNet(BrokerProperties.DEAD_LETTER_PREFIX + queue));
         }
+        broker.topics().forEach((address, queues) -> {
+            for (String queue : queues) {
+                configuration.addQueueConfiguration(queue(address, queue, RoutingType.MULTICAST));
+                addDeadLetterQueue(configuration, queue);
+            }
+            // The broker's own dead-lettering works per address: one safety-net queue for the address.
+            addDeadLetterQueue(configuration, address);
+            configuration.addAddressSetting(address, safetyNet(BrokerProperties.DEAD_LETTER_PREFIX + address));
+        });
     }
 
-    private static QueueConfiguration anycast(String name) {
-        return QueueConfiguration.of(name).setAddress(name).setRoutingType(RoutingType.ANYCAST).setDurable(true);
+    private static void addDeadLetterQueue(Configuration configuration, String queue) {
+        String deadLetters = BrokerProperties.DEAD_LETTER_PREFIX + queue;
+        configuration.addQueueConfiguration(queue(deadLetters, deadLetters, RoutingType.ANYCAST));
+    }
+
+    /** For messages rolled back again and again (e.g. a process killed mid-message each time). */
+    private AddressSettings safetyNet(String deadLetterAddress) {
+        return new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(deadLetterAddress))
+                .setMaxDeliveryAttempts(broker.maxDeliveryAttempts())
+                .setRedeliveryDelay(1_000)
+                .setRedeliveryMultiplier(2.0)
+                .setRedeliveryCollisionAvoidanceFactor(0.2)
+                .setMaxRedeliveryDelay(60_000);
+    }
+
+    private static QueueConfiguration queue(String address, String name, RoutingType routing) {
+        return QueueConfiguration.of(name).setAddress(address).setRoutingType(routing).setDurable(true);
     }
 }

@@ -31,14 +31,14 @@ public class OutboxRelay {
     }
 
     @Transactional
-    public List<OutboxMessage> lease(@Header("batchSize") Integer batchSize) {
+    public List<OutboxMessage> lease(int batchSize) {
         Instant now = clock.instant();
         List<String> candidates = db.sql("""
                         SELECT id FROM outbox
                         WHERE published_at IS NULL AND (lease_until IS NULL OR lease_until < ?)
                         ORDER BY created_at
                         LIMIT ?""")
-                .params(Timestamp.from(now), batchSize == null ? 100 : batchSize)
+                .params(Timestamp.from(now), batchSize)
                 .query(String.class).list();
         Timestamp until = Timestamp.from(now.plus(lease));
         List<String> leased = candidates.stream()

@@ -14,6 +14,8 @@ public final class PartnerHttp {
 
     public static RestClient restClient(String baseUrl, Duration connectTimeout, Duration readTimeout) {
         HttpClient http = HttpClient.newBuilder()
+                // HTTP/1.1: the JDK's cleartext HTTP/2 upgrade trips up some servers and proxies
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();

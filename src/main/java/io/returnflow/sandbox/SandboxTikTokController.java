@@ -2,10 +2,10 @@ package io.returnflow.sandbox;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
@@ -26,13 +26,17 @@ import org.springframework.web.server.ResponseStatusException;
 class SandboxTikTokController {
 
     private static final Set<String> RETURN_TYPES = Set.of("REFUND", "RETURN_AND_REFUND", "REPLACEMENT");
+    private static final List<String> SKUS = List.of("SBX-TEE-BLK-M", "SBX-TEE-WHT-L");
+    private static final Map<String, String> TITLES = Map.of(
+            "SBX-TEE-BLK-M", "Sandbox tee, black, M", "SBX-TEE-WHT-L", "Sandbox tee, white, L");
 
-    private final Map<String, SandboxReturn> returns = new ConcurrentHashMap<>();
+    private final SandboxData data;
     private final SandboxWebhooks webhooks;
     private final SandboxProperties sandbox;
     private final Clock clock;
 
-    SandboxTikTokController(SandboxWebhooks webhooks, SandboxProperties sandbox, Clock clock) {
+    SandboxTikTokController(SandboxData data, SandboxWebhooks webhooks, SandboxProperties sandbox, Clock clock) {
+        this.data = data;
         this.webhooks = webhooks;
         this.sandbox = sandbox;
         this.clock = clock;
@@ -60,16 +64,31 @@ class SandboxTikTokController {
         long now = clock.instant().getEpochSecond();
         String orderId = SandboxWebhooks.SandboxIds.next();
         List<SandboxReturn.LineItem> lines = new ArrayList<>();
+        Map<String, Integer> unitsBySku = new LinkedHashMap<>();
         for (int i = 0; i < items; i++) {
+            // Two SKUs alternate, so a return of 3 or more units has several units of one SKU.
+            String sku = SKUS.get(i % SKUS.size());
             lines.add(new SandboxReturn.LineItem(SandboxWebhooks.SandboxIds.next(), SandboxWebhooks.SandboxIds.next(),
-                    "SBX-TEE-" + (i % 2 == 0 ? "BLK-M" : "WHT-L"), "Sandbox tee", "12.50", "USD"));
+                    sku, TITLES.get(sku), "12.50", "USD"));
+            unitsBySku.merge(sku, 1, Integer::sum);
         }
         String status = "REPLACEMENT".equals(type) ? "REPLACEMENT_REQUEST_PENDING" : "RETURN_OR_REFUND_REQUEST_PENDING";
         SandboxReturn ret = new SandboxReturn(SandboxWebhooks.SandboxIds.next(), orderId, sandbox.shopId(), type,
                 status, now, now, List.copyOf(lines));
-        returns.put(ret.returnId(), ret);
+        data.put(ret);
+        data.put(shopifyCopyOf(orderId, unitsBySku));
         SandboxWebhooks.Delivery delivery = webhooks.returnStatusChanged(ret);
         return new SimulatedReturnCreated(ret.returnId(), ret.orderId(), ret.shopId(), type,
                 delivery.notificationId(), delivery.status());
+    }
+
+    /** The order as TikTok's Shopify channel would have copied it: the returned units and one more. */
+    private SandboxShopifyOrder shopifyCopyOf(String tiktokOrderId, Map<String, Integer> unitsBySku) {
+        List<SandboxShopifyOrder.Line> lines = new ArrayList<>();
+        unitsBySku.forEach((sku, units) -> lines.add(new SandboxShopifyOrder.Line(data.nextShopifyId("LineItem"), sku,
+                TITLES.get(sku), units, data.nextShopifyId("ProductVariant"))));
+        lines.add(new SandboxShopifyOrder.Line(data.nextShopifyId("LineItem"), "SBX-CAP-ONE", "Sandbox cap", 1,
+                data.nextShopifyId("ProductVariant")));
+        return new SandboxShopifyOrder(data.nextShopifyId("Order"), data.nextOrderName(), tiktokOrderId, List.copyOf(lines));
     }
 }

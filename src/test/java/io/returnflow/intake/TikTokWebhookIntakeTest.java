@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ServiceTest
 class TikTokWebhookIntakeTest {
 
-    private static final String EVENTS = "tiktok.events";
+    private static final String EVENTS = "tiktok.return-events";
 
     @Autowired
     TikTokWebhookClient tiktok;

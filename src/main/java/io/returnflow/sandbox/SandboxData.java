@@ -1,0 +1,47 @@
+package io.returnflow.sandbox;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the sandbox partners know, kept consistent between them: every sandbox TikTok return has
+ * its order in sandbox Shopify, with the same SKUs. In memory: the sandbox starts empty each run.
+ */
+@Component
+@ConditionalOnProperty("sandbox.enabled")
+class SandboxData {
+
+    private final Map<String, SandboxReturn> returns = new ConcurrentHashMap<>();
+    private final Map<String, SandboxShopifyOrder> ordersByTikTokOrder = new ConcurrentHashMap<>();
+    private final AtomicLong orderNumbers = new AtomicLong(1000);
+    private final AtomicLong shopifyIds = new AtomicLong(5_100_000_000L);
+
+    void put(SandboxReturn ret) {
+        returns.put(ret.returnId(), ret);
+    }
+
+    Optional<SandboxReturn> findReturn(String returnId) {
+        return Optional.ofNullable(returns.get(returnId));
+    }
+
+    void put(SandboxShopifyOrder order) {
+        ordersByTikTokOrder.put(order.tiktokOrderId(), order);
+    }
+
+    Optional<SandboxShopifyOrder> findOrderForTikTokOrder(String tiktokOrderId) {
+        return Optional.ofNullable(ordersByTikTokOrder.get(tiktokOrderId));
+    }
+
+    String nextOrderName() {
+        return "#" + orderNumbers.incrementAndGet();
+    }
+
+    String nextShopifyId(String type) {
+        return "gid://shopify/" + type + "/" + shopifyIds.incrementAndGet();
+    }
+}

@@ -1,0 +1,45 @@
+package io.returnflow.sandbox;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.returnflow.tiktok.RequestSigner;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/** Checks a Partner API call the way TikTok does: the sign parameter, the app key, a token. */
+@Component
+@ConditionalOnProperty("sandbox.enabled")
+class SandboxSignatureCheck {
+
+    static final String API_PREFIX = "/sandbox/tiktok";
+
+    private final RequestSigner signer;
+
+    SandboxSignatureCheck(RequestSigner signer) {
+        this.signer = signer;
+    }
+
+    /** Null when the call is properly signed and authorised, else TikTok's error envelope. */
+    Map<String, Object> problem(HttpServletRequest request, byte[] body, boolean multipart) {
+        Map<String, String> query = new HashMap<>();
+        request.getParameterMap().forEach((key, values) -> query.put(key, String.join(",", values)));
+        String given = query.get("sign");
+        String path = request.getRequestURI().substring(API_PREFIX.length());
+        String expected = signer.sign(path, query, multipart ? null : body);
+        if (given == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                given.getBytes(StandardCharsets.US_ASCII))) {
+            return SandboxEnvelope.error(106001, "Invalid signature");
+        }
+        String token = request.getHeader("x-tts-access-token");
+        if (token == null || token.isBlank()) {
+            return SandboxEnvelope.error(105001, "Invalid access token");
+        }
+        return null;
+    }
+}
