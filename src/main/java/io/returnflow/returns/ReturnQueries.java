@@ -1,0 +1,131 @@
+package io.returnflow.returns;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads returns for the merchant API: always within one merchant, newest first. */
+@Component
+public class ReturnQueries {
+
+    private static final String COLUMNS = """
+            id, merchant_id, source, source_account_id, source_return_id, source_order_id, return_type,
+            source_status, next_action, can_buyer_keep_item, shopify_order_id, shopify_order_name, state,
+            attention, created_at, updated_at""";
+
+    private final JdbcClient db;
+
+    public ReturnQueries(JdbcClient db) {
+        this.db = db;
+    }
+
+    /** A page of returns and the cursor of the next page (null on the last page). */
+    public record Page(List<ReturnView> returns, String nextCursor) {
+    }
+
+    public Optional<ReturnView> find(String merchantId, String returnId) {
+        return db.sql("SELECT " + COLUMNS + " FROM returns WHERE merchant_id = ? AND id = ?")
+                .params(merchantId, returnId)
+                .query(ReturnQueries::header).optional()
+                .map(this::complete);
+    }
+
+    /**
+     * @param state  only returns in this state, or null
+     * @param search a TikTok return or order id, or null
+     * @param cursor from the previous page, or null for the first
+     */
+    public Page page(String merchantId, ReturnState state, String search, int limit, String cursor) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM returns WHERE merchant_id = :merchant");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("merchant", merchantId);
+        if (state != null) {
+            sql.append(" AND state = :state");
+            params.put("state", state.name());
+        }
+        if (search != null && !search.isBlank()) {
+            sql.append(" AND (source_return_id = :search OR source_order_id = :search OR id = :search)");
+            params.put("search", search.trim());
+        }
+        Cursor after = Cursor.decode(cursor);
+        if (after != null) {
+            sql.append(" AND (created_at < :at OR (created_at = :at AND id < :id))");
+            params.put("at", Timestamp.from(after.createdAt()));
+            params.put("id", after.id());
+        }
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
+        params.put("limit", limit + 1);
+        List<ReturnView> rows = new ArrayList<>(db.sql(sql.toString()).params(params).query(ReturnQueries::header).list());
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            ReturnView last = rows.get(limit - 1);
+            next = new Cursor(last.createdAt(), last.id()).encode();
+        }
+        return new Page(rows.stream().map(this::complete).toList(), next);
+    }
+
+    private ReturnView complete(ReturnView header) {
+        List<ReturnView.Item> items = db.sql("""
+                        SELECT id, sku, product_name, quantity, shopify_line_item_id, shopify_variant_id, matched,
+                               refund_amount, currency, decision
+                        FROM return_items WHERE return_id = ? ORDER BY position""")
+                .param(header.id())
+                .query((rs, n) -> new ReturnView.Item(rs.getString("id"), rs.getString("sku"), rs.getString("product_name"),
+                        rs.getInt("quantity"), rs.getString("shopify_line_item_id"), rs.getString("shopify_variant_id"),
+                        rs.getBoolean("matched"), ReturnView.Money.of(rs.getBigDecimal("refund_amount"), rs.getString("currency")),
+                        ItemDecision.valueOf(rs.getString("decision"))))
+                .list();
+        List<ReturnView.Wms> wms = db.sql("SELECT target, status, external_id, error FROM return_wms WHERE return_id = ? ORDER BY target")
+                .param(header.id())
+                .query((rs, n) -> new ReturnView.Wms(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+        return new ReturnView(header.id(), header.merchantId(), header.source(), header.tiktok(), header.shopify(),
+                header.state(), header.attention(), items, wms, header.label(), header.sync(), header.createdAt(),
+                header.updatedAt());
+    }
+
+    private static ReturnView header(ResultSet rs, int row) throws SQLException {
+        String nextAction = rs.getString("next_action");
+        String shopifyOrder = rs.getString("shopify_order_id");
+        return new ReturnView(rs.getString("id"), rs.getString("merchant_id"), ReturnSource.valueOf(rs.getString("source")),
+                new ReturnView.TikTok(rs.getString("source_account_id"), rs.getString("source_return_id"),
+                        rs.getString("source_order_id"), rs.getString("return_type"), rs.getString("source_status"),
+                        nextAction == null ? null : NextAction.valueOf(nextAction), rs.getBoolean("can_buyer_keep_item")),
+                shopifyOrder == null ? null : new ReturnView.Shopify(shopifyOrder, rs.getString("shopify_order_name")),
+                ReturnState.valueOf(rs.getString("state")), rs.getString("attention"), List.of(), List.of(), null,
+                ReturnView.Sync.NONE, rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    /** Opaque to clients: where the previous page ended. */
+    private record Cursor(Instant createdAt, String id) {
+
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((createdAt.toString() + "|" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String cursor) {
+            if (cursor == null || cursor.isBlank()) {
+                return null;
+            }
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
+                return new Cursor(Instant.parse(parts[0]), parts[1]);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("cursor is not one this API gave out");
+            }
+        }
+    }
+}
