@@ -10,7 +10,6 @@ import io.returnflow.returns.ReturnSource;
 import io.returnflow.returns.SourceStatus;
 import io.returnflow.shopify.ShopifyOrder;
 
-import org.apache.camel.Variable;
 import org.springframework.stereotype.Component;
 
 /** Maps a TikTok return (and the Shopify order found for it) to the service's new return. */
@@ -23,9 +22,7 @@ public class TikTokReturnDrafts {
         this.matcher = matcher;
     }
 
-    public NewReturn draft(@Variable("merchantId") String merchantId, @Variable("shopId") String shopId,
-                           @Variable("tiktokReturn") TikTokReturn ret,
-                           @Variable("shopifyOrder") Optional<ShopifyOrder> shopifyOrder) {
+    public NewReturn draft(String merchantId, String shopId, TikTokReturn ret, Optional<ShopifyOrder> shopifyOrder) {
         ShopifyOrder order = shopifyOrder == null ? null : shopifyOrder.orElse(null);
         List<ItemMatcher.ReturnedUnit> units = ret.lineItems().stream()
                 .map(line -> new ItemMatcher.ReturnedUnit(line.returnLineItemId(), line.sellerSku(), line.productName(),
