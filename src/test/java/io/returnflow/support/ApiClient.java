@@ -1,0 +1,143 @@
+package io.returnflow.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The service's HTTP API as a client sees it, through the real server. Redirects are not followed
+ * on their own: tests follow them explicitly, to see each hop.
+ */
+public final class ApiClient {
+
+    /** app.admin-token of the test profile. */
+    public static final String ADMIN_TOKEN = "test-admin-token";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final int port;
+
+    public ApiClient(int port) {
+        this.port = port;
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    public HttpResponse<String> get(String path, String bearer) {
+        return send(request(uri(path), bearer).GET());
+    }
+
+    public HttpResponse<String> get(URI absolute) {
+        return send(HttpRequest.newBuilder(absolute).GET());
+    }
+
+    public HttpResponse<String> put(String path, String bearer, String json) {
+        return send(request(uri(path), bearer).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    public HttpResponse<String> post(String path, String bearer) {
+        return send(request(uri(path), bearer).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** The next hop of a 3xx answer. */
+    public HttpResponse<String> follow(HttpResponse<String> redirect) {
+        URI location = redirect.uri().resolve(redirect.headers().firstValue("Location")
+                .orElseThrow(() -> new AssertionError("no Location in a " + redirect.statusCode() + " answer")));
+        return get(location);
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    public static String uniqueMerchantId() {
+        return "m-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A complete merchant document whose secrets all end with the given marker. */
+    public static String merchantDocument(String name, String secretMarker) {
+        return """
+                {"name": "%1$s",
+                 "shopify": {"shopDomain": "acme.myshopify.com", "accessToken": "shpat_shopify_%2$s", "apiBaseUrl": null},
+                 "returns": {"useRedoReturnLabels": true, "mixedDecision": "PARTIAL_REFUND",
+                             "returnAddress": {"name": "Acme Returns", "line1": "1 Dock Rd", "city": "Reno",
+                                               "province": "NV", "zip": "89501", "country": "US", "phone": "+15555550100"}},
+                 "netsuite": {"enabled": true, "accountId": "1234567_SB1", "consumerKey": "ns_consumer_key_%2$s",
+                              "consumerSecret": "ns_consumer_secret_%2$s", "tokenId": "ns_token_id_%2$s",
+                              "tokenSecret": "ns_token_secret_%2$s", "restBaseUrl": null, "locationId": "1"},
+                 "shiphero": {"enabled": true, "accessToken": "sh_access_%2$s", "refreshToken": "sh_refresh_%2$s",
+                              "warehouseId": "V2FyZWhvdXNlOjE="}}""".formatted(name, secretMarker);
+    }
+
+    /** A merchant with every secret ending in a fresh marker; answers the marker. */
+    public String createMerchant(String merchantId) {
+        String marker = UUID.randomUUID().toString().replace("-", "");
+        HttpResponse<String> answer = put("/api/admin/merchants/" + merchantId, ADMIN_TOKEN, merchantDocument("Acme", marker));
+        if (answer.statusCode() != 201) {
+            throw new AssertionError("merchant not created: " + answer.statusCode() + " " + answer.body());
+        }
+        return marker;
+    }
+
+    public String createApiKey(String merchantId) {
+        HttpResponse<String> answer = post("/api/admin/merchants/" + merchantId + "/api-keys", ADMIN_TOKEN);
+        if (answer.statusCode() != 201) {
+            throw new AssertionError("API key not created: " + answer.statusCode() + " " + answer.body());
+        }
+        return json(answer).path("apiKey").asText();
+    }
+
+    /**
+     * Connect, TikTok's (sandbox) authorization page, the callback: the three hops a seller's browser
+     * makes. {@code shopId} picks the sandbox shop the seller authorizes (null: the default one).
+     * Answers the callback's answer.
+     */
+    public HttpResponse<String> connectTikTokShop(String merchantId, String bearer, String shopId) {
+        HttpResponse<String> toTikTok = get("/api/merchants/" + merchantId + "/tiktok/connect", bearer);
+        if (toTikTok.statusCode() != 302) {
+            throw new AssertionError("connect answered " + toTikTok.statusCode() + " " + toTikTok.body());
+        }
+        URI authorize = URI.create(toTikTok.headers().firstValue("Location").orElseThrow()
+                + (shopId == null ? "" : "&shop_id=" + shopId));
+        HttpResponse<String> back = get(authorize);
+        if (back.statusCode() != 302) {
+            throw new AssertionError("authorize answered " + back.statusCode() + " " + back.body());
+        }
+        return follow(back);
+    }
+
+    private static HttpRequest.Builder request(URI uri, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return request;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpRequest built = request.build();
+        try {
+            return http.send(built, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("request to " + built.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
