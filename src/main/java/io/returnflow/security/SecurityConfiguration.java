@@ -1,0 +1,93 @@
+package io.returnflow.security;
+
+import java.util.LinkedHashMap;
+import java.util.function.Supplier;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Stateless bearer-token security: the admin token for /api/admin/**, merchant API keys (or the
+ * admin token) for the merchant API, and the endpoints that partners, browsers and probes reach
+ * without credentials left open. No sessions and no cookies, hence no CSRF protection to keep.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String ADMIN = ApiTokenAuthentication.ADMIN;
+    private static final String MERCHANT = ApiTokenAuthentication.MERCHANT;
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ApiTokenAuthentication tokens, SecurityAnswers answers) throws Exception {
+        // Built here rather than as a bean, which Spring Boot would also register as a servlet filter.
+        AuthenticationFilter bearer = new AuthenticationFilter(new ProviderManager(tokens), SecurityConfiguration::bearerToken);
+        bearer.setSuccessHandler((request, response, authentication) -> { });
+        bearer.setFailureHandler((request, response, e) -> answers.unauthenticated(response, "the bearer token is not valid"));
+
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.requestCache(new NullRequestCache()))
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .addFilterAt(bearer, BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> answers.unauthenticated(response,
+                                "authentication required: send Authorization: Bearer <token>"))
+                        .accessDeniedHandler(accessDenied(answers)))
+                .authorizeHttpRequests(a -> a
+                        // Spring's error page renders whatever status a permitted request already has.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        .requestMatchers("/webhooks/**", "/oauth/tiktok/callback", "/sandbox/**").permitAll()
+                        .requestMatchers("/", "/index.html", "/console/**", "/assets/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/api/admin/**").hasRole(ADMIN)
+                        .requestMatchers("/api/merchants/{merchantId}/**").access(SecurityConfiguration::ownMerchant)
+                        .requestMatchers("/api/returns/**").hasAnyRole(ADMIN, MERCHANT)
+                        .anyRequest().hasRole(ADMIN))
+                .build();
+    }
+
+    /** The path's merchant must be the key's own merchant (the admin may access every merchant). */
+    private static AuthorizationDecision ownMerchant(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
+        Object principal = authentication.get().getPrincipal();
+        String merchantId = context.getVariables().get("merchantId");
+        return new AuthorizationDecision(principal instanceof ApiPrincipal caller && caller.mayAccess(merchantId));
+    }
+
+    /** Another merchant's paths answer 404 like a merchant that does not exist; elsewhere 403. */
+    private static AccessDeniedHandler accessDenied(SecurityAnswers answers) {
+        LinkedHashMap<RequestMatcher, AccessDeniedHandler> byPath = new LinkedHashMap<>();
+        byPath.put(PathPatternRequestMatcher.withDefaults().matcher("/api/merchants/**"),
+                (request, response, e) -> answers.notFound(response));
+        return new RequestMatcherDelegatingAccessDeniedHandler(byPath, (request, response, e) -> answers.forbidden(response));
+    }
+
+    private static BearerToken bearerToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null; // no bearer token (a TikTok webhook signs with a bare Authorization value)
+        }
+        return new BearerToken(header.substring(7).trim());
+    }
+}
