@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,9 +30,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Component
 public class TikTokClient {
 
-    static final String PARTNER = "TikTok";
-    /** TikTok's "internal error, try again" code. */
-    static final Set<Long> RETRYABLE_CODES = Set.of(36009003L);
+    static final String PARTNER = TikTokEnvelope.PARTNER;
 
     private final RestClient http;
     private final RequestSigner signer;
@@ -106,27 +103,8 @@ public class TikTokClient {
                 .encode().build().toUri();
     }
 
-    private JsonNode read(String path, HttpStatusCode status, String retryAfter, byte[] body) throws IOException {
-        if (status.value() == 429 || status.is5xxServerError()) {
-            throw new PartnerUnavailableException(PARTNER, "HTTP " + status.value() + " on " + path,
-                    PartnerHttp.retryAfter(retryAfter), null);
-        }
-        JsonNode envelope;
-        try {
-            envelope = json.readTree(body);
-        } catch (IOException e) {
-            throw new PartnerUnavailableException(PARTNER, "unreadable answer (HTTP " + status.value() + ") on " + path, null, e);
-        }
-        long code = envelope.path("code").asLong(-1);
-        if (code == 0) {
-            return envelope.path("data");
-        }
-        String message = envelope.path("message").asText("HTTP " + status.value());
-        String requestId = envelope.path("request_id").asText(null);
-        if (RETRYABLE_CODES.contains(code)) {
-            throw new PartnerUnavailableException(PARTNER, code + " " + message + " on " + path, null, null);
-        }
-        throw new TikTokApiException(code, message, requestId);
+    private JsonNode read(String path, HttpStatusCode status, String retryAfter, byte[] body) {
+        return TikTokEnvelope.data(json, path, status, retryAfter, body);
     }
 
     private JsonNode exchange(String path, java.util.function.Supplier<JsonNode> call) {
