@@ -1,0 +1,151 @@
+package io.returnflow.tiktok.connect;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.returnflow.secrets.SecretBox;
+import io.returnflow.tiktok.TokenGrant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The TikTok shops merchants connected, and the authorizations (token pairs) they were connected
+ * with. Tokens are sealed with {@link SecretBox} in the database and come out in clear only
+ * through {@link #findByShopId}.
+ */
+@Component
+public class ConnectedShops {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectedShops.class);
+
+    private final JdbcClient db;
+    private final SecretBox secrets;
+    private final Clock clock;
+
+    public ConnectedShops(JdbcClient db, SecretBox secrets, Clock clock) {
+        this.db = db;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    /** The shop of a webhook's {@code shop_id}, with what calling the Partner API for it takes. */
+    public Optional<ConnectedShop> findByShopId(String shopId) {
+        return db.sql("""
+                SELECT s.shop_id, s.merchant_id, s.name, s.region, s.cipher, s.status,
+                       a.access_token, a.access_token_expires_at
+                FROM tiktok_shops s JOIN tiktok_authorizations a ON a.id = s.authorization_id
+                WHERE s.shop_id = ?""")
+                .param(shopId)
+                .query((rs, n) -> new ConnectedShop(rs.getString("shop_id"), rs.getString("merchant_id"),
+                        rs.getString("name"), rs.getString("region"), rs.getString("cipher"),
+                        secrets.open(rs.getString("access_token")), instant(rs, "access_token_expires_at"),
+                        ShopStatus.valueOf(rs.getString("status"))))
+                .optional();
+    }
+
+    List<ShopSummary> listByMerchant(String merchantId) {
+        return db.sql("""
+                SELECT s.shop_id, s.name, s.region, s.seller_type, s.status, s.connected_at,
+                       a.access_token_expires_at, a.refresh_token_expires_at
+                FROM tiktok_shops s JOIN tiktok_authorizations a ON a.id = s.authorization_id
+                WHERE s.merchant_id = ? ORDER BY s.connected_at, s.shop_id""")
+                .param(merchantId)
+                .query((rs, n) -> new ShopSummary(rs.getString("shop_id"), rs.getString("name"), rs.getString("region"),
+                        rs.getString("seller_type"), ShopStatus.valueOf(rs.getString("status")),
+                        instant(rs, "access_token_expires_at"), instant(rs, "refresh_token_expires_at"),
+                        instant(rs, "connected_at")))
+                .list();
+    }
+
+    /**
+     * Stores the grant and binds every shop it covers to the merchant, CONNECTED. Connecting again
+     * (same seller) renews the tokens in place; a shop that was connected with another grant, or to
+     * another merchant, moves to this one: whoever TikTok just authorized for it holds it now.
+     */
+    @Transactional
+    void connect(String merchantId, TokenGrant grant, List<AuthorizedShop> shops) {
+        OffsetDateTime now = utc(clock.instant());
+        String authorizationId = saveAuthorization(merchantId, grant, now);
+        for (AuthorizedShop shop : shops) {
+            db.sql("SELECT merchant_id FROM tiktok_shops WHERE shop_id = ?").param(shop.id()).query(String.class).optional()
+                    .filter(previous -> !previous.equals(merchantId))
+                    .ifPresent(previous -> log.warn("TikTok shop {} moves from merchant {} to merchant {}, who authorized it now",
+                            shop.id(), previous, merchantId));
+            int updated = db.sql("""
+                    UPDATE tiktok_shops SET merchant_id = :merchant, authorization_id = :authorization, name = :name,
+                        region = :region, seller_type = :sellerType, shop_code = :code, cipher = :cipher,
+                        status_changed_at = CASE WHEN status = 'CONNECTED' THEN status_changed_at ELSE :now END,
+                        status = 'CONNECTED', updated_at = :now
+                    WHERE shop_id = :shopId""")
+                    .paramSource(new ShopRow(shop.id(), merchantId, authorizationId, shop.name(), shop.region(),
+                            shop.sellerType(), shop.code(), shop.cipher(), now))
+                    .update();
+            if (updated == 0) {
+                db.sql("""
+                        INSERT INTO tiktok_shops (shop_id, merchant_id, authorization_id, name, region, seller_type,
+                            shop_code, cipher, status, status_changed_at, connected_at, updated_at)
+                        VALUES (:shopId, :merchant, :authorization, :name, :region, :sellerType, :code, :cipher,
+                            'CONNECTED', :now, :now, :now)""")
+                        .paramSource(new ShopRow(shop.id(), merchantId, authorizationId, shop.name(), shop.region(),
+                                shop.sellerType(), shop.code(), shop.cipher(), now))
+                        .update();
+            }
+        }
+        // A grant whose shops all moved elsewhere acts for nobody: no token is kept without a use.
+        db.sql("DELETE FROM tiktok_authorizations WHERE id NOT IN (SELECT authorization_id FROM tiktok_shops)").update();
+    }
+
+    private String saveAuthorization(String merchantId, TokenGrant grant, OffsetDateTime now) {
+        Optional<String> existing = grant.openId() == null ? Optional.empty()
+                : db.sql("SELECT id FROM tiktok_authorizations WHERE merchant_id = ? AND open_id = ?")
+                .params(merchantId, grant.openId()).query(String.class).optional();
+        String id = existing.orElseGet(() -> UUID.randomUUID().toString());
+        AuthorizationRow row = new AuthorizationRow(id, merchantId, grant.openId(), grant.sellerName(),
+                grant.sellerBaseRegion(), secrets.seal(grant.accessToken()), utc(grant.accessTokenExpiresAt()),
+                secrets.seal(grant.refreshToken()), utc(grant.refreshTokenExpiresAt()), now);
+        if (existing.isPresent()) {
+            db.sql("""
+                    UPDATE tiktok_authorizations SET seller_name = :sellerName, seller_base_region = :sellerBaseRegion,
+                        access_token = :accessToken, access_token_expires_at = :accessExpires,
+                        refresh_token = :refreshToken, refresh_token_expires_at = :refreshExpires,
+                        last_refresh_error = NULL, updated_at = :now
+                    WHERE id = :id""").paramSource(row).update();
+        } else {
+            db.sql("""
+                    INSERT INTO tiktok_authorizations (id, merchant_id, open_id, seller_name, seller_base_region,
+                        access_token, access_token_expires_at, refresh_token, refresh_token_expires_at, created_at, updated_at)
+                    VALUES (:id, :merchantId, :openId, :sellerName, :sellerBaseRegion, :accessToken, :accessExpires,
+                        :refreshToken, :refreshExpires, :now, :now)""").paramSource(row).update();
+        }
+        return id;
+    }
+
+    private record AuthorizationRow(String id, String merchantId, String openId, String sellerName,
+                                    String sellerBaseRegion, String accessToken, OffsetDateTime accessExpires,
+                                    String refreshToken, OffsetDateTime refreshExpires, OffsetDateTime now) {
+    }
+
+    private record ShopRow(String shopId, String merchant, String authorization, String name, String region,
+                           String sellerType, String code, String cipher, OffsetDateTime now) {
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,223 @@
+package io.returnflow.tiktok.connect;
+
+import static io.returnflow.support.ApiClient.ADMIN_TOKEN;
+import static io.returnflow.support.ApiClient.json;
+import static io.returnflow.support.ApiClient.uniqueMerchantId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.returnflow.support.ApiClient;
+import io.returnflow.support.ServiceTest;
+import io.returnflow.tiktok.TikTokProperties;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** Connecting TikTok shops through the sandbox TikTok, hop by hop as a seller's browser goes. */
+@ServiceTest
+class TikTokShopConnectionTest {
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    ConnectedShops connectedShops;
+    @Autowired
+    TikTokProperties tiktok;
+    @Autowired
+    JdbcTemplate db;
+
+    ApiClient api;
+    String merchant;
+    String key;
+
+    @BeforeEach
+    void merchantWithKey() {
+        api = new ApiClient(port);
+        merchant = uniqueMerchantId();
+        api.createMerchant(merchant);
+        key = api.createApiKey(merchant);
+    }
+
+    @Test
+    void sendsTheSellerToTikTokWithTheServiceIdAndAStateBoundToTheMerchant() {
+        HttpResponse<String> answer = api.get("/api/merchants/" + merchant + "/tiktok/connect", key);
+
+        assertThat(answer.statusCode()).isEqualTo(302);
+        URI location = URI.create(answer.headers().firstValue("Location").orElseThrow());
+        assertThat(location.toString()).startsWith(tiktok.authorizeUrl() + "?");
+        var query = UriComponentsBuilder.fromUri(location).build().getQueryParams();
+        assertThat(query.getFirst("service_id")).isEqualTo(tiktok.serviceId());
+        String state = query.getFirst("state");
+        assertThat(state).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(db.queryForObject("SELECT merchant_id FROM tiktok_oauth_states WHERE state = ?", String.class, state))
+                .isEqualTo(merchant);
+    }
+
+    @Test
+    void connectsAShopAndListsItWithoutTokens() {
+        String shopId = newShopId();
+
+        HttpResponse<String> done = api.connectTikTokShop(merchant, key, shopId);
+
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(done.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(done.body()).contains("TikTok shop connected").contains("Sandbox Shop " + shopId);
+        HttpResponse<String> listed = api.get("/api/merchants/" + merchant + "/tiktok/shops", key);
+        assertThat(listed.statusCode()).isEqualTo(200);
+        JsonNode shops = json(listed);
+        assertThat(shops).hasSize(1);
+        JsonNode shop = shops.get(0);
+        assertThat(shop.path("id").asText()).isEqualTo(shopId);
+        assertThat(shop.path("name").asText()).isEqualTo("Sandbox Shop " + shopId);
+        assertThat(shop.path("region").asText()).isEqualTo("US");
+        assertThat(shop.path("status").asText()).isEqualTo("CONNECTED");
+        assertThat(shop.path("accessTokenExpiresAt").asText()).isNotBlank();
+        assertThat(shop.path("refreshTokenExpiresAt").asText()).isNotBlank();
+        ConnectedShop connected = connectedShops.findByShopId(shopId).orElseThrow();
+        assertThat(listed.body()).doesNotContain(connected.accessToken()).doesNotContain("cipher").doesNotContain("Token\":");
+    }
+
+    @Test
+    void givesTheFlowsTheShopWithItsAccessTokenInClearAndStoresTheTokensSealed() {
+        String shopId = newShopId();
+        api.connectTikTokShop(merchant, key, shopId);
+
+        ConnectedShop shop = connectedShops.findByShopId(shopId).orElseThrow();
+
+        assertThat(shop.merchantId()).isEqualTo(merchant);
+        assertThat(shop.status()).isEqualTo(ShopStatus.CONNECTED);
+        assertThat(shop.cipher()).startsWith("ROW_");
+        assertThat(shop.accessToken()).startsWith("sbxat_");
+        assertThat(shop.toString()).doesNotContain(shop.accessToken());
+        Map<String, Object> tokens = db.queryForMap("""
+                SELECT a.access_token, a.refresh_token FROM tiktok_authorizations a
+                JOIN tiktok_shops s ON s.authorization_id = a.id WHERE s.shop_id = ?""", shopId);
+        assertThat((String) tokens.get("access_token")).startsWith("v1:").doesNotContain(shop.accessToken());
+        assertThat((String) tokens.get("refresh_token")).startsWith("v1:").doesNotContain("sbxrt_");
+    }
+
+    @Test
+    void knowsNoShopThatWasNeverConnected() {
+        assertThat(connectedShops.findByShopId(newShopId())).isEmpty();
+    }
+
+    @Test
+    void connectsTheDefaultSandboxShopWhenTheSellerPicksNone() {
+        assertThat(api.connectTikTokShop(merchant, ADMIN_TOKEN, null).statusCode()).isEqualTo(200);
+
+        assertThat(connectedShops.findByShopId("7495540735365777507").orElseThrow().merchantId()).isEqualTo(merchant);
+    }
+
+    @Test
+    void renewsTheTokensWhenTheSameShopIsConnectedAgain() {
+        String shopId = newShopId();
+        api.connectTikTokShop(merchant, key, shopId);
+        String firstToken = connectedShops.findByShopId(shopId).orElseThrow().accessToken();
+
+        assertThat(api.connectTikTokShop(merchant, key, shopId).statusCode()).isEqualTo(200);
+
+        assertThat(connectedShops.findByShopId(shopId).orElseThrow().accessToken()).isNotEqualTo(firstToken);
+        assertThat(json(api.get("/api/merchants/" + merchant + "/tiktok/shops", key))).hasSize(1);
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM tiktok_authorizations WHERE merchant_id = ?", Integer.class, merchant))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void movesAShopToTheMerchantWhoAuthorizedItLast() {
+        String shopId = newShopId();
+        api.connectTikTokShop(merchant, key, shopId);
+        String other = uniqueMerchantId();
+        api.createMerchant(other);
+
+        api.connectTikTokShop(other, ADMIN_TOKEN, shopId);
+
+        assertThat(connectedShops.findByShopId(shopId).orElseThrow().merchantId()).isEqualTo(other);
+        assertThat(json(api.get("/api/merchants/" + merchant + "/tiktok/shops", key))).isEmpty();
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM tiktok_authorizations WHERE merchant_id = ?", Integer.class, merchant))
+                .as("a grant without shops is not kept").isZero();
+    }
+
+    @Test
+    void refusesAStateUsedBefore() {
+        HttpResponse<String> first = api.connectTikTokShop(merchant, key, newShopId());
+        assertThat(first.statusCode()).isEqualTo(200);
+
+        HttpResponse<String> replay = api.get(first.uri());
+
+        assertThat(replay.statusCode()).isEqualTo(400);
+        assertThat(json(replay).path("error").asText()).contains("already used");
+    }
+
+    @Test
+    void refusesAStateThisServiceNeverIssued() {
+        HttpResponse<String> redirect = api.get("/sandbox/tiktok-auth/open/authorize?service_id=" + tiktok.serviceId()
+                + "&state=forged-" + UUID.randomUUID(), null);
+
+        HttpResponse<String> forged = api.follow(redirect);
+
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(json(forged).path("error").asText()).contains("unknown state");
+    }
+
+    @Test
+    void refusesACallbackWithoutState() {
+        HttpResponse<String> answer = api.get("/oauth/tiktok/callback?code=abc", null);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(json(answer).path("error").asText()).contains("state");
+    }
+
+    @Test
+    void answers502WhenTikTokRefusesTheCodeAndSpendsTheStateAnyway() {
+        HttpResponse<String> toTikTok = api.get("/api/merchants/" + merchant + "/tiktok/connect", key);
+        String state = UriComponentsBuilder.fromUriString(toTikTok.headers().firstValue("Location").orElseThrow())
+                .build().getQueryParams().getFirst("state");
+
+        HttpResponse<String> answer = api.get("/oauth/tiktok/callback?code=made-up&state=" + state, null);
+
+        assertThat(answer.statusCode()).isEqualTo(502);
+        assertThat(json(answer).path("error").asText()).contains("TikTok refused");
+        assertThat(api.get("/oauth/tiktok/callback?code=made-up&state=" + state, null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void hidesAMerchantsShopsFromAnotherMerchantsKeyWith404() {
+        api.connectTikTokShop(merchant, key, newShopId());
+        String other = uniqueMerchantId();
+        api.createMerchant(other);
+        String otherKey = api.createApiKey(other);
+
+        HttpResponse<String> shops = api.get("/api/merchants/" + merchant + "/tiktok/shops", otherKey);
+        HttpResponse<String> connect = api.get("/api/merchants/" + merchant + "/tiktok/connect", otherKey);
+
+        assertThat(shops.statusCode()).isEqualTo(404);
+        assertThat(connect.statusCode()).isEqualTo(404);
+        assertThat(json(shops).path("error").asText()).isEqualTo("not found");
+        assertThat(api.get("/api/merchants/" + uniqueMerchantId() + "/tiktok/shops", otherKey).statusCode())
+                .as("the same answer as for a merchant that does not exist").isEqualTo(404);
+    }
+
+    @Test
+    void letsEveryKeyOfTheMerchantAndTheAdminSeeItsShops() {
+        String secondKey = api.createApiKey(merchant);
+
+        assertThat(api.get("/api/merchants/" + merchant + "/tiktok/shops", key).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/merchants/" + merchant + "/tiktok/shops", secondKey).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/merchants/" + merchant + "/tiktok/shops", ADMIN_TOKEN).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/merchants/" + uniqueMerchantId() + "/tiktok/shops", ADMIN_TOKEN).statusCode()).isEqualTo(404);
+    }
+
+    private static String newShopId() {
+        return String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits()));
+    }
+}
