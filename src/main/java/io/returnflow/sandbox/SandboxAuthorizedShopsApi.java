@@ -3,16 +3,12 @@ package io.returnflow.sandbox;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
-
-import io.returnflow.tiktok.RequestSigner;
-import io.returnflow.tiktok.TikTokProperties;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
@@ -24,43 +20,42 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The sandbox Partner API's {@code GET /authorization/202309/shops}: checks the call as TikTok does
- * (app key, {@code sign}, access token) and lists the shops the token covers.
+ * ({@code sign}, then the access token against what the sandbox issued) and lists the shops the
+ * token covers.
  */
 @RestController
-@RequestMapping(SandboxAuthorizedShopsApi.API_PREFIX)
+@RequestMapping(SandboxSignatureCheck.API_PREFIX)
 @ConditionalOnProperty("sandbox.enabled")
 class SandboxAuthorizedShopsApi {
 
-    static final String API_PREFIX = "/sandbox/tiktok";
-    /** TikTok's codes, answered with HTTP 401. */
-    static final long INVALID_SIGN = 106001L;
+    /** TikTok's code for an access token it did not issue or that expired. */
     static final long INVALID_ACCESS_TOKEN = 105001L;
 
     private final SandboxTikTokGrants grants;
+    private final SandboxSignatureCheck signatures;
     private final SandboxProperties sandbox;
-    private final RequestSigner signer;
-    private final TikTokProperties tiktok;
 
-    SandboxAuthorizedShopsApi(SandboxTikTokGrants grants, SandboxProperties sandbox, RequestSigner signer,
-                              TikTokProperties tiktok) {
+    SandboxAuthorizedShopsApi(SandboxTikTokGrants grants, SandboxSignatureCheck signatures, SandboxProperties sandbox) {
         this.grants = grants;
+        this.signatures = signatures;
         this.sandbox = sandbox;
-        this.signer = signer;
-        this.tiktok = tiktok;
     }
 
     @GetMapping("/authorization/202309/shops")
     ResponseEntity<Map<String, Object>> shops(HttpServletRequest request,
                                               @RequestHeader(name = "x-tts-access-token", required = false) String accessToken) {
-        if (!isSigned(request)) {
-            return refused(INVALID_SIGN, "Invalid credentials. The 'sign' query parameter is invalid.");
+        // TikTok answers these refusals with HTTP 401.
+        Map<String, Object> problem = signatures.problem(request, null, false);
+        if (problem != null) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
         }
         Optional<List<String>> shopIds = grants.shopsOf(accessToken);
         if (shopIds.isEmpty()) {
-            return refused(INVALID_ACCESS_TOKEN, "Invalid credentials. The access token is invalid or expired.");
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                    .body(SandboxEnvelope.error(INVALID_ACCESS_TOKEN, "Invalid credentials. The access token is invalid or expired."));
         }
         List<Map<String, Object>> shops = shopIds.get().stream().map(this::shop).toList();
-        return ResponseEntity.ok(SandboxTikTokAuthController.envelope(0, "Success", Map.of("shops", shops)));
+        return ResponseEntity.ok(SandboxEnvelope.ok(Map.of("shops", shops)));
     }
 
     /** The sandbox shop's cipher: derived from its id, so it is the same in every run. */
@@ -82,21 +77,5 @@ class SandboxAuthorizedShopsApi {
         shop.put("cipher", cipherOf(shopId));
         shop.put("code", "USSBX" + Integer.toUnsignedString(shopId.hashCode(), 36).toUpperCase());
         return shop;
-    }
-
-    private boolean isSigned(HttpServletRequest request) {
-        Map<String, String> query = new HashMap<>();
-        request.getParameterMap().forEach((key, values) -> query.put(key, String.join(",", values)));
-        String given = query.get("sign");
-        if (given == null || !tiktok.appKey().equals(query.get("app_key"))) {
-            return false;
-        }
-        String path = request.getRequestURI().substring(request.getContextPath().length() + API_PREFIX.length());
-        String expected = signer.sign(path, query, null);
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static ResponseEntity<Map<String, Object>> refused(long code, String message) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(SandboxTikTokAuthController.envelope(code, message, null));
     }
 }

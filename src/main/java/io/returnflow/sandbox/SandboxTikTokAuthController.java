@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.returnflow.tiktok.TikTokProperties;
@@ -115,20 +114,11 @@ class SandboxTikTokAuthController {
         data.put("seller_base_region", "US");
         data.put("user_type", 0);
         data.put("granted_scopes", List.of("seller.authorization.info", "seller.return_refund.basic"));
-        return envelope(0, "success", data);
+        return SandboxEnvelope.ok(data);
     }
 
     private static Map<String, Object> error(long code, String message) {
-        return envelope(code, message, null);
-    }
-
-    static Map<String, Object> envelope(long code, String message, Object data) {
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("code", code);
-        envelope.put("message", message);
-        envelope.put("request_id", UUID.randomUUID().toString().replace("-", ""));
-        envelope.put("data", data);
-        return envelope;
+        return SandboxEnvelope.error(code, message);
     }
 
     private static ResponseEntity<String> page(HttpStatus status, String message) {
