@@ -54,9 +54,8 @@ class OAuthStates {
         int claimed = db.sql("UPDATE tiktok_oauth_states SET used_at = :now "
                         + "WHERE state = :state AND used_at IS NULL AND expires_at > :now")
                 .param("now", now).param("state", state).update();
-        var row = db.sql("SELECT merchant_id, used_at, expires_at FROM tiktok_oauth_states WHERE state = ?").param(state)
-                .query((rs, n) -> new StateRow(rs.getString("merchant_id"), rs.getObject("used_at", OffsetDateTime.class),
-                        rs.getObject("expires_at", OffsetDateTime.class)))
+        var row = db.sql("SELECT merchant_id, used_at FROM tiktok_oauth_states WHERE state = ?").param(state)
+                .query((rs, n) -> new StateRow(rs.getString("merchant_id"), rs.getObject("used_at", OffsetDateTime.class)))
                 .optional();
         if (claimed == 1) {
             return row.orElseThrow().merchantId();
@@ -70,7 +69,7 @@ class OAuthStates {
         throw new InvalidStateException("this authorization link expired (valid " + VALIDITY.toMinutes() + " minutes)");
     }
 
-    private record StateRow(String merchantId, OffsetDateTime usedAt, OffsetDateTime expiresAt) {
+    private record StateRow(String merchantId, OffsetDateTime usedAt) {
     }
 
     private static OffsetDateTime utc(Instant instant) {
