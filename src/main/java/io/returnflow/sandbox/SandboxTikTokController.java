@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -42,7 +43,11 @@ class SandboxTikTokController {
         this.clock = clock;
     }
 
-    record SimulatedReturn(String returnType, Integer items) {
+    /**
+     * @param shopId         the sandbox shop the return belongs to (null: sandbox.shop-id)
+     * @param deliverWebhook false to create the return without telling the service (yet)
+     */
+    record SimulatedReturn(String returnType, Integer items, String shopId, Boolean deliverWebhook) {
     }
 
     record SimulatedReturnCreated(String returnId, String orderId, String shopId, String returnType,
@@ -73,12 +78,26 @@ class SandboxTikTokController {
             unitsBySku.merge(sku, 1, Integer::sum);
         }
         String status = "REPLACEMENT".equals(type) ? "REPLACEMENT_REQUEST_PENDING" : "RETURN_OR_REFUND_REQUEST_PENDING";
-        SandboxReturn ret = new SandboxReturn(SandboxWebhooks.SandboxIds.next(), orderId, sandbox.shopId(), type,
+        String shopId = request == null || request.shopId() == null ? sandbox.shopId() : request.shopId();
+        SandboxReturn ret = new SandboxReturn(SandboxWebhooks.SandboxIds.next(), orderId, shopId, type,
                 status, now, now, List.copyOf(lines));
         data.put(ret);
         data.put(shopifyCopyOf(orderId, unitsBySku));
+        if (request != null && Boolean.FALSE.equals(request.deliverWebhook())) {
+            return new SimulatedReturnCreated(ret.returnId(), ret.orderId(), ret.shopId(), type, null, 0);
+        }
         SandboxWebhooks.Delivery delivery = webhooks.returnStatusChanged(ret);
         return new SimulatedReturnCreated(ret.returnId(), ret.orderId(), ret.shopId(), type,
+                delivery.notificationId(), delivery.status());
+    }
+
+    /** TikTok tells the service (again) that the return changed: a new notification, its current status. */
+    @PostMapping("/returns/{returnId}/webhook")
+    SimulatedReturnCreated deliverWebhook(@PathVariable String returnId) {
+        SandboxReturn ret = data.findReturn(returnId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no sandbox return " + returnId));
+        SandboxWebhooks.Delivery delivery = webhooks.returnStatusChanged(ret);
+        return new SimulatedReturnCreated(ret.returnId(), ret.orderId(), ret.shopId(), ret.returnType(),
                 delivery.notificationId(), delivery.status());
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.returnflow.partners.PartnerCircuitBreakers;
 import io.returnflow.partners.PartnerHttp;
 import io.returnflow.partners.PartnerRejectedException;
 import io.returnflow.partners.PartnerUnavailableException;
@@ -27,13 +28,19 @@ public class ShopifyClient {
 
     private final RestClient http = PartnerHttp.restClient("", Duration.ofSeconds(3), Duration.ofSeconds(15));
     private final ObjectMapper json;
+    private final PartnerCircuitBreakers breakers;
 
-    public ShopifyClient(ObjectMapper json) {
+    public ShopifyClient(ObjectMapper json, PartnerCircuitBreakers breakers) {
         this.json = json;
+        this.breakers = breakers;
     }
 
     /** Answers {@code data}; GraphQL errors are errors even in a 200. */
     public JsonNode query(ShopifyStore store, String query, Map<String, Object> variables) {
+        return breakers.call(PARTNER, () -> send(store, query, variables));
+    }
+
+    private JsonNode send(ShopifyStore store, String query, Map<String, Object> variables) {
         String url = store.apiBaseUrl() + "/graphql.json";
         try {
             return http.post().uri(url)

@@ -10,6 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.returnflow.partners.PartnerCircuitBreakers;
 import io.returnflow.partners.PartnerHttp;
 import io.returnflow.partners.PartnerUnavailableException;
 
@@ -37,13 +38,16 @@ public class TikTokClient {
     private final TikTokProperties tiktok;
     private final ObjectMapper json;
     private final Clock clock;
+    private final PartnerCircuitBreakers breakers;
 
-    public TikTokClient(RequestSigner signer, TikTokProperties tiktok, ObjectMapper json, Clock clock) {
+    public TikTokClient(RequestSigner signer, TikTokProperties tiktok, ObjectMapper json, Clock clock,
+                        PartnerCircuitBreakers breakers) {
         this.http = PartnerHttp.restClient(tiktok.apiBaseUrl(), Duration.ofSeconds(3), Duration.ofSeconds(10));
         this.signer = signer;
         this.tiktok = tiktok;
         this.json = json;
         this.clock = clock;
+        this.breakers = breakers;
     }
 
     /** A shop-scoped or app-scoped call; {@code shopCipher} null for /authorization/* calls. */
@@ -108,11 +112,13 @@ public class TikTokClient {
     }
 
     private JsonNode exchange(String path, java.util.function.Supplier<JsonNode> call) {
-        try {
-            return call.get();
-        } catch (ResourceAccessException e) {
-            throw new PartnerUnavailableException(PARTNER, "no answer on " + path + ": " + e.getMessage(), null, e);
-        }
+        return breakers.call(PARTNER, () -> {
+            try {
+                return call.get();
+            } catch (ResourceAccessException e) {
+                throw new PartnerUnavailableException(PARTNER, "no answer on " + path + ": " + e.getMessage(), null, e);
+            }
+        });
     }
 
     private byte[] serialise(Object body) {

@@ -13,7 +13,7 @@ import io.returnflow.shopify.ShopifyOrder;
 import org.springframework.stereotype.Component;
 
 /** Maps a TikTok return (and the Shopify order found for it) to the service's new return. */
-@Component
+@Component("tiktokReturnDrafts")
 public class TikTokReturnDrafts {
 
     private final ItemMatcher matcher;

@@ -12,7 +12,7 @@ import io.returnflow.messaging.PermanentFailureException;
 import org.springframework.stereotype.Component;
 
 /** Reads returns from TikTok: webhooks are only triggers, the return itself is always re-read. */
-@Component
+@Component("tiktokReturns")
 public class TikTokReturns {
 
     private final TikTokClient client;

@@ -23,8 +23,11 @@ import io.returnflow.support.TikTokWebhookClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
+/** The intake alone: the consumer of the queue is left out, so what was queued stays there to be looked at. */
 @ServiceTest
+@TestPropertySource(properties = "camel.main.routes-exclude-pattern=**/tiktok-return-changed.camel.yaml")
 class TikTokWebhookIntakeTest {
 
     private static final String EVENTS = "tiktok.return-events";

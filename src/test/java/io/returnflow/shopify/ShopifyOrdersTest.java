@@ -20,6 +20,9 @@ import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.returnflow.partners.CircuitBreakerProperties;
+import io.returnflow.partners.PartnerCircuitBreakers;
 import io.returnflow.partners.PartnerRejectedException;
 import io.returnflow.partners.PartnerUnavailableException;
 
@@ -38,7 +41,8 @@ class ShopifyOrdersTest {
             List.of(OrderMatchStrategy.SOURCE_IDENTIFIER, OrderMatchStrategy.CUSTOM_ATTRIBUTE, OrderMatchStrategy.TAG,
                     OrderMatchStrategy.NAME),
             List.of("TikTok Order ID"), Duration.ofHours(24)));
-    private final ShopifyOrders orders = new ShopifyOrders(new ShopifyClient(new ObjectMapper()), properties,
+    private final ShopifyOrders orders = new ShopifyOrders(new ShopifyClient(new ObjectMapper(), new PartnerCircuitBreakers(
+            new CircuitBreakerProperties(20, 10, 50, Duration.ofSeconds(30), 3), new SimpleMeterRegistry())), properties,
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     private ShopifyStore store() {

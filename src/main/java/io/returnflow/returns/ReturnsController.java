@@ -1,0 +1,65 @@
+package io.returnflow.returns;
+
+import io.returnflow.security.AdminPrincipal;
+import io.returnflow.security.ApiPrincipal;
+import io.returnflow.security.MerchantPrincipal;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The merchant's returns. A merchant key sees only its merchant's returns (another merchant's
+ * return is 404); the admin token names the merchant with {@code merchantId}.
+ */
+@RestController
+@RequestMapping("/api/returns")
+class ReturnsController {
+
+    private static final int MAX_PAGE = 100;
+
+    private final ReturnQueries returns;
+
+    ReturnsController(ReturnQueries returns) {
+        this.returns = returns;
+    }
+
+    @GetMapping
+    ReturnQueries.Page page(@AuthenticationPrincipal ApiPrincipal caller,
+                            @RequestParam(required = false) String merchantId,
+                            @RequestParam(required = false) ReturnState state,
+                            @RequestParam(required = false) String q,
+                            @RequestParam(defaultValue = "20") int limit,
+                            @RequestParam(required = false) String cursor) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_PAGE);
+        }
+        try {
+            return returns.page(merchantOf(caller, merchantId), state, q, limit, cursor);
+        } catch (IllegalArgumentException badCursor) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, badCursor.getMessage());
+        }
+    }
+
+    @GetMapping("/{returnId}")
+    ReturnView one(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable String returnId,
+                   @RequestParam(required = false) String merchantId) {
+        return returns.find(merchantOf(caller, merchantId), returnId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no return " + returnId));
+    }
+
+    private static String merchantOf(ApiPrincipal caller, String merchantId) {
+        if (caller instanceof MerchantPrincipal merchant) {
+            return merchant.merchantId();
+        }
+        if (caller instanceof AdminPrincipal && merchantId != null && !merchantId.isBlank()) {
+            return merchantId;
+        }
+        throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "with the admin token, name the merchant: ?merchantId=...");
+    }
+}

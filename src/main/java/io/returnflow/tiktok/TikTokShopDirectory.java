@@ -1,0 +1,31 @@
+package io.returnflow.tiktok;
+
+import io.returnflow.tiktok.connect.ConnectedShop;
+import io.returnflow.tiktok.connect.ConnectedShops;
+import io.returnflow.tiktok.connect.ShopStatus;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Resolves the shop of a TikTok event to the merchant's connected shop. An event of a shop no
+ * merchant has connected (or that was disconnected) is parked as a dead letter: an operator sees
+ * it and replays it once the shop is connected.
+ */
+@Component("tiktokShopDirectory")
+public class TikTokShopDirectory {
+
+    private final ConnectedShops shops;
+
+    public TikTokShopDirectory(ConnectedShops shops) {
+        this.shops = shops;
+    }
+
+    public ConnectedShop connectedShop(String shopId) {
+        ConnectedShop shop = shops.findByShopId(shopId)
+                .orElseThrow(() -> new UnknownShopException("no merchant has connected TikTok shop " + shopId));
+        if (shop.status() != ShopStatus.CONNECTED) {
+            throw new UnknownShopException("TikTok shop " + shopId + " of merchant " + shop.merchantId() + " is " + shop.status());
+        }
+        return shop;
+    }
+}
