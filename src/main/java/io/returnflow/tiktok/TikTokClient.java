@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,8 @@ import io.returnflow.partners.PartnerCircuitBreakers;
 import io.returnflow.partners.PartnerHttp;
 import io.returnflow.partners.PartnerUnavailableException;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -39,15 +42,20 @@ public class TikTokClient {
     private final ObjectMapper json;
     private final Clock clock;
     private final PartnerCircuitBreakers breakers;
+    private final ObjectProvider<AccessTokenRenewal> renewal;
+    private final Set<Long> expiredTokenCodes;
 
     public TikTokClient(RequestSigner signer, TikTokProperties tiktok, ObjectMapper json, Clock clock,
-                        PartnerCircuitBreakers breakers) {
+                        PartnerCircuitBreakers breakers, ObjectProvider<AccessTokenRenewal> renewal,
+                        @Value("${tiktok.expired-token-codes:105002}") Set<Long> expiredTokenCodes) {
         this.http = PartnerHttp.restClient(tiktok.apiBaseUrl(), Duration.ofSeconds(3), Duration.ofSeconds(10));
         this.signer = signer;
         this.tiktok = tiktok;
         this.json = json;
         this.clock = clock;
         this.breakers = breakers;
+        this.renewal = renewal;
+        this.expiredTokenCodes = expiredTokenCodes;
     }
 
     /** A shop-scoped or app-scoped call; {@code shopCipher} null for /authorization/* calls. */
@@ -76,9 +84,27 @@ public class TikTokClient {
                         response.getHeaders().getFirst("Retry-After"), response.getBody().readAllBytes())));
     }
 
+    /** Sends; when TikTok says the access token expired, renews it once and sends again. */
     private JsonNode send(String method, String path, Map<String, String> query, Object body,
                           String accessToken, String shopCipher) {
         byte[] bytes = body == null ? null : serialise(body);
+        try {
+            return send(method, path, query, bytes, accessToken, shopCipher);
+        } catch (TikTokApiException refused) {
+            if (accessToken == null || !expiredTokenCodes.contains(refused.tiktokCode())) {
+                throw refused;
+            }
+            AccessTokenRenewal renewer = renewal.getIfAvailable();
+            String renewed = renewer == null ? null : renewer.renew(accessToken).orElse(null);
+            if (renewed == null) {
+                throw refused;
+            }
+            return send(method, path, query, bytes, renewed, shopCipher);
+        }
+    }
+
+    private JsonNode send(String method, String path, Map<String, String> query, byte[] bytes,
+                          String accessToken, String shopCipher) {
         URI uri = signedUri(path, query, bytes, shopCipher);
         return exchange(path, () -> {
             RestClient.RequestBodySpec request = http.method(org.springframework.http.HttpMethod.valueOf(method))

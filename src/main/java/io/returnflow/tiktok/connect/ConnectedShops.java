@@ -56,15 +56,15 @@ public class ConnectedShops {
 
     List<ShopSummary> listByMerchant(String merchantId) {
         return db.sql("""
-                SELECT s.shop_id, s.name, s.region, s.seller_type, s.status, s.connected_at,
-                       a.access_token_expires_at, a.refresh_token_expires_at
+                SELECT s.shop_id, s.name, s.region, s.seller_type, s.status, s.status_reason, s.connected_at,
+                       s.authorization_expiring_at, a.access_token_expires_at, a.refresh_token_expires_at
                 FROM tiktok_shops s JOIN tiktok_authorizations a ON a.id = s.authorization_id
                 WHERE s.merchant_id = ? ORDER BY s.connected_at, s.shop_id""")
                 .param(merchantId)
                 .query((rs, n) -> new ShopSummary(rs.getString("shop_id"), rs.getString("name"), rs.getString("region"),
-                        rs.getString("seller_type"), ShopStatus.valueOf(rs.getString("status")),
+                        rs.getString("seller_type"), ShopStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
                         instant(rs, "access_token_expires_at"), instant(rs, "refresh_token_expires_at"),
-                        instant(rs, "connected_at")))
+                        instant(rs, "authorization_expiring_at"), instant(rs, "connected_at")))
                 .list();
     }
 
@@ -86,7 +86,7 @@ public class ConnectedShops {
                     UPDATE tiktok_shops SET merchant_id = :merchant, authorization_id = :authorization, name = :name,
                         region = :region, seller_type = :sellerType, shop_code = :code, cipher = :cipher,
                         status_changed_at = CASE WHEN status = 'CONNECTED' THEN status_changed_at ELSE :now END,
-                        status = 'CONNECTED', updated_at = :now
+                        status = 'CONNECTED', status_reason = NULL, authorization_expiring_at = NULL, updated_at = :now
                     WHERE shop_id = :shopId""")
                     .paramSource(new ShopRow(shop.id(), merchantId, authorizationId, shop.name(), shop.region(),
                             shop.sellerType(), shop.code(), shop.cipher(), now))
@@ -112,27 +112,31 @@ public class ConnectedShops {
                 .params(merchantId, grant.openId()).query(String.class).optional();
         String id = existing.orElseGet(() -> UUID.randomUUID().toString());
         AuthorizationRow row = new AuthorizationRow(id, merchantId, grant.openId(), grant.sellerName(),
-                grant.sellerBaseRegion(), secrets.seal(grant.accessToken()), utc(grant.accessTokenExpiresAt()),
+                grant.sellerBaseRegion(), secrets.seal(grant.accessToken()), AccessTokenHash.of(grant.accessToken()),
+                utc(grant.accessTokenExpiresAt()),
                 secrets.seal(grant.refreshToken()), utc(grant.refreshTokenExpiresAt()), now);
         if (existing.isPresent()) {
             db.sql("""
                     UPDATE tiktok_authorizations SET seller_name = :sellerName, seller_base_region = :sellerBaseRegion,
-                        access_token = :accessToken, access_token_expires_at = :accessExpires,
+                        access_token = :accessToken, access_token_hash = :accessTokenHash,
+                        access_token_expires_at = :accessExpires,
                         refresh_token = :refreshToken, refresh_token_expires_at = :refreshExpires,
                         last_refresh_error = NULL, updated_at = :now
                     WHERE id = :id""").paramSource(row).update();
         } else {
             db.sql("""
                     INSERT INTO tiktok_authorizations (id, merchant_id, open_id, seller_name, seller_base_region,
-                        access_token, access_token_expires_at, refresh_token, refresh_token_expires_at, created_at, updated_at)
-                    VALUES (:id, :merchantId, :openId, :sellerName, :sellerBaseRegion, :accessToken, :accessExpires,
-                        :refreshToken, :refreshExpires, :now, :now)""").paramSource(row).update();
+                        access_token, access_token_hash, access_token_expires_at, refresh_token, refresh_token_expires_at,
+                        created_at, updated_at)
+                    VALUES (:id, :merchantId, :openId, :sellerName, :sellerBaseRegion, :accessToken, :accessTokenHash,
+                        :accessExpires, :refreshToken, :refreshExpires, :now, :now)""").paramSource(row).update();
         }
         return id;
     }
 
     private record AuthorizationRow(String id, String merchantId, String openId, String sellerName,
-                                    String sellerBaseRegion, String accessToken, OffsetDateTime accessExpires,
+                                    String sellerBaseRegion, String accessToken, String accessTokenHash,
+                                    OffsetDateTime accessExpires,
                                     String refreshToken, OffsetDateTime refreshExpires, OffsetDateTime now) {
     }
 

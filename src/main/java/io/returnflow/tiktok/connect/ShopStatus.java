@@ -1,9 +1,11 @@
 package io.returnflow.tiktok.connect;
 
-/**
- * Whether the service may act for a shop. Later steps add the states they need (a deauthorized shop,
- * webhook type 6; an authorization that could not be refreshed).
- */
+/** Whether the service may act for a shop. */
 public enum ShopStatus {
-    CONNECTED
+    CONNECTED,
+    /**
+     * The service may not act for the shop any more: the seller deauthorized the app (webhook type
+     * 6) or its authorization could not be renewed. Connecting again restores it.
+     */
+    DISCONNECTED
 }

@@ -1,0 +1,196 @@
+package io.returnflow.tiktok.connect;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.returnflow.partners.PartnerRejectedException;
+import io.returnflow.partners.PartnerUnavailableException;
+import io.returnflow.secrets.SecretBox;
+import io.returnflow.tiktok.AccessTokenRenewal;
+import io.returnflow.tiktok.TikTokTokens;
+import io.returnflow.tiktok.TokenGrant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps TikTok authorizations usable: refreshes access tokens ahead of expiry (the token refresh
+ * route), and at once when TikTok answers that a token expired. One refresher per authorization at
+ * a time across instances: a refresh first takes a lease with a conditional UPDATE. A refresh
+ * token that expired, or that TikTok refuses, disconnects the shops of the authorization.
+ */
+@Component("tiktokAuthorizations")
+public class TikTokAuthorizations implements AccessTokenRenewal {
+
+    private static final Logger log = LoggerFactory.getLogger(TikTokAuthorizations.class);
+
+    /** Who holds a lease: this process. */
+    private final String instance = UUID.randomUUID().toString();
+    private final JdbcClient db;
+    private final SecretBox secrets;
+    private final TikTokTokens tokens;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Duration ahead;
+    private final Duration lease;
+
+    public TikTokAuthorizations(JdbcClient db, SecretBox secrets, TikTokTokens tokens, Clock clock, MeterRegistry meters,
+                                @Value("${tiktok.token-refresh.ahead:24h}") Duration ahead,
+                                @Value("${tiktok.token-refresh.lease:2m}") Duration lease) {
+        this.db = db;
+        this.secrets = secrets;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.meters = meters;
+        this.ahead = ahead;
+        this.lease = lease;
+    }
+
+    /** Ids of the authorizations whose access token expires within {@code ahead}, of connected shops. */
+    public List<String> dueForRefresh() {
+        return db.sql("""
+                        SELECT a.id FROM tiktok_authorizations a
+                        WHERE a.access_token_expires_at < ?
+                          AND EXISTS (SELECT 1 FROM tiktok_shops s WHERE s.authorization_id = a.id AND s.status = 'CONNECTED')
+                        ORDER BY a.access_token_expires_at""")
+                .param(utc(clock.instant().plus(ahead)))
+                .query(String.class).list();
+    }
+
+    /**
+     * Refreshes the authorization unless another refresher holds it. Answers whether this call
+     * refreshed it.
+     */
+    public boolean refresh(String authorizationId) {
+        if (!takeLease(authorizationId)) {
+            return false;
+        }
+        try {
+            return renewLeased(authorizationId);
+        } finally {
+            db.sql("UPDATE tiktok_authorizations SET refresh_lease_owner = NULL, refresh_lease_until = NULL WHERE id = ? AND refresh_lease_owner = ?")
+                    .params(authorizationId, instance).update();
+        }
+    }
+
+    @Override
+    public Optional<String> renew(String expiredAccessToken) {
+        String hash = AccessTokenHash.of(expiredAccessToken);
+        Optional<String> id = db.sql("SELECT id FROM tiktok_authorizations WHERE access_token_hash = ?")
+                .param(hash).query(String.class).optional();
+        if (id.isEmpty()) {
+            return currentTokenReplacing(hash, null); // renewed meanwhile: its hash moved on
+        }
+        refresh(id.get());
+        return currentTokenReplacing(hash, id.get());
+    }
+
+    private boolean renewLeased(String authorizationId) {
+        record Row(String refreshToken, Instant refreshExpiresAt) {
+        }
+        Row row = db.sql("SELECT refresh_token, refresh_token_expires_at FROM tiktok_authorizations WHERE id = ?")
+                .param(authorizationId)
+                .query((rs, n) -> new Row(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
+                .single();
+        if (!row.refreshExpiresAt().isAfter(clock.instant())) {
+            disconnect(authorizationId, "the TikTok authorization expired on " + row.refreshExpiresAt() + ": connect the shop again");
+            count("expired");
+            return false;
+        }
+        try {
+            TokenGrant grant = tokens.refresh(secrets.open(row.refreshToken()));
+            db.sql("""
+                            UPDATE tiktok_authorizations SET access_token = ?, access_token_hash = ?, access_token_expires_at = ?,
+                                refresh_token = ?, refresh_token_expires_at = ?, last_refresh_error = NULL, updated_at = ?
+                            WHERE id = ?""")
+                    .params(secrets.seal(grant.accessToken()), AccessTokenHash.of(grant.accessToken()),
+                            utc(grant.accessTokenExpiresAt()), secrets.seal(grant.refreshToken()),
+                            utc(grant.refreshTokenExpiresAt()), utc(clock.instant()), authorizationId)
+                    .update();
+            log.info("TikTok authorization {} refreshed; access token valid until {}", authorizationId, grant.accessTokenExpiresAt());
+            count("refreshed");
+            return true;
+        } catch (PartnerRejectedException refused) {
+            disconnect(authorizationId, "TikTok refused to renew the authorization (" + refused.getMessage() + "): connect the shop again");
+            count("refused");
+            return false;
+        } catch (PartnerUnavailableException unavailable) {
+            db.sql("UPDATE tiktok_authorizations SET last_refresh_error = ? WHERE id = ?")
+                    .params(truncate(unavailable.getMessage()), authorizationId).update();
+            log.warn("TikTok authorization {} not refreshed, the next round tries again: {}", authorizationId, unavailable.getMessage());
+            count("unavailable");
+            return false;
+        }
+    }
+
+    private boolean takeLease(String authorizationId) {
+        Instant now = clock.instant();
+        return db.sql("""
+                        UPDATE tiktok_authorizations SET refresh_lease_owner = ?, refresh_lease_until = ?
+                        WHERE id = ? AND (refresh_lease_until IS NULL OR refresh_lease_until < ?)""")
+                .params(instance, utc(now.plus(lease)), authorizationId, utc(now))
+                .update() == 1;
+    }
+
+    /** The token that replaced {@code expiredHash}, waiting briefly for a refresh in progress elsewhere. */
+    private Optional<String> currentTokenReplacing(String expiredHash, String authorizationId) {
+        Instant giveUp = clock.instant().plusSeconds(5);
+        while (authorizationId != null) {
+            record Current(String token, String hash) {
+            }
+            Optional<Current> current = db.sql("""
+                            SELECT a.access_token, a.access_token_hash FROM tiktok_authorizations a
+                            WHERE a.id = ? AND EXISTS (SELECT 1 FROM tiktok_shops s WHERE s.authorization_id = a.id AND s.status = 'CONNECTED')""")
+                    .param(authorizationId)
+                    .query((rs, n) -> new Current(rs.getString(1), rs.getString(2))).optional();
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!expiredHash.equals(current.get().hash())) {
+                return Optional.of(secrets.open(current.get().token()));
+            }
+            if (clock.instant().isAfter(giveUp)) {
+                return Optional.empty();
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void disconnect(String authorizationId, String reason) {
+        int shops = db.sql("""
+                        UPDATE tiktok_shops SET status = 'DISCONNECTED', status_reason = ?, status_changed_at = ?, updated_at = ?
+                        WHERE authorization_id = ? AND status = 'CONNECTED'""")
+                .params(reason, utc(clock.instant()), utc(clock.instant()), authorizationId).update();
+        db.sql("UPDATE tiktok_authorizations SET last_refresh_error = ? WHERE id = ?")
+                .params(truncate(reason), authorizationId).update();
+        log.warn("{} TikTok shop(s) of authorization {} disconnected: {}", shops, authorizationId, reason);
+    }
+
+    private void count(String outcome) {
+        meters.counter("tiktok.token.refreshes", "outcome", outcome).increment();
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
