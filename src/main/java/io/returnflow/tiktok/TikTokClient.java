@@ -42,11 +42,13 @@ public class TikTokClient {
     private final ObjectMapper json;
     private final Clock clock;
     private final PartnerCircuitBreakers breakers;
+    private final TikTokRateLimits rateLimits;
     private final ObjectProvider<AccessTokenRenewal> renewal;
     private final Set<Long> expiredTokenCodes;
 
     public TikTokClient(RequestSigner signer, TikTokProperties tiktok, ObjectMapper json, Clock clock,
-                        PartnerCircuitBreakers breakers, ObjectProvider<AccessTokenRenewal> renewal,
+                        PartnerCircuitBreakers breakers, TikTokRateLimits rateLimits,
+                        ObjectProvider<AccessTokenRenewal> renewal,
                         @Value("${tiktok.expired-token-codes:105002}") Set<Long> expiredTokenCodes) {
         this.http = PartnerHttp.restClient(tiktok.apiBaseUrl(), Duration.ofSeconds(3), Duration.ofSeconds(10));
         this.signer = signer;
@@ -54,6 +56,7 @@ public class TikTokClient {
         this.json = json;
         this.clock = clock;
         this.breakers = breakers;
+        this.rateLimits = rateLimits;
         this.renewal = renewal;
         this.expiredTokenCodes = expiredTokenCodes;
     }
@@ -75,6 +78,7 @@ public class TikTokClient {
     /** multipart/form-data: the body is not part of the signature. */
     public JsonNode postMultipart(String path, Map<String, String> query, MultiValueMap<String, Object> parts,
                                   String accessToken, String shopCipher) {
+        rateLimits.acquire(shopCipher, path);
         URI uri = signedUri(path, query, null, shopCipher);
         return exchange(path, () -> http.post().uri(uri)
                 .header("x-tts-access-token", accessToken)
@@ -105,6 +109,7 @@ public class TikTokClient {
 
     private JsonNode send(String method, String path, Map<String, String> query, byte[] bytes,
                           String accessToken, String shopCipher) {
+        rateLimits.acquire(shopCipher, path);
         URI uri = signedUri(path, query, bytes, shopCipher);
         return exchange(path, () -> {
             RestClient.RequestBodySpec request = http.method(org.springframework.http.HttpMethod.valueOf(method))
