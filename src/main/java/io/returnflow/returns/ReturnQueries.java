@@ -91,8 +91,12 @@ public class ReturnQueries {
                 .param(header.id())
                 .query((rs, n) -> new ReturnView.Wms(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
+        ReturnView.Label label = db.sql("SELECT status, tracking_number, error FROM return_labels WHERE return_id = ?")
+                .param(header.id())
+                .query((rs, n) -> new ReturnView.Label(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional().orElse(null);
         return new ReturnView(header.id(), header.merchantId(), header.source(), header.tiktok(), header.shopify(),
-                header.state(), header.attention(), items, wms, header.label(), header.sync(), header.createdAt(),
+                header.state(), header.attention(), items, wms, label, header.sync(), header.createdAt(),
                 header.updatedAt());
     }
 

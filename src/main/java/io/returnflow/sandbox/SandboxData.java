@@ -18,6 +18,8 @@ class SandboxData {
 
     private final Map<String, SandboxReturn> returns = new ConcurrentHashMap<>();
     private final Map<String, SandboxShopifyOrder> ordersByTikTokOrder = new ConcurrentHashMap<>();
+    /** return_shipping_document_type per return, when not SHIPPING_LABEL */
+    private final Map<String, String> shippingDocumentTypes = new ConcurrentHashMap<>();
     private final AtomicLong orderNumbers = new AtomicLong(1000);
     private final AtomicLong shopifyIds = new AtomicLong(5_100_000_000L);
 
@@ -27,6 +29,14 @@ class SandboxData {
 
     Optional<SandboxReturn> findReturn(String returnId) {
         return Optional.ofNullable(returns.get(returnId));
+    }
+
+    void shippingDocumentType(String returnId, String type) {
+        shippingDocumentTypes.put(returnId, type);
+    }
+
+    String shippingDocumentType(String returnId) {
+        return shippingDocumentTypes.getOrDefault(returnId, "SHIPPING_LABEL");
     }
 
     void put(SandboxShopifyOrder order) {

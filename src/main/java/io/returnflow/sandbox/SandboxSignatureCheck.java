@@ -11,6 +11,8 @@ import io.returnflow.tiktok.RequestSigner;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /** Checks a Partner API call the way TikTok does: the sign parameter, the app key, a token. */
 @Component
@@ -28,7 +30,13 @@ class SandboxSignatureCheck {
     /** Null when the call is properly signed and authorised, else TikTok's error envelope. */
     Map<String, Object> problem(HttpServletRequest request, byte[] body, boolean multipart) {
         Map<String, String> query = new HashMap<>();
-        request.getParameterMap().forEach((key, values) -> query.put(key, String.join(",", values)));
+        if (multipart) {
+            // form fields of a multipart body show up as request parameters too: sign the query string only
+            UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams()
+                    .forEach((key, values) -> query.put(key, UriUtils.decode(String.join(",", values), StandardCharsets.UTF_8)));
+        } else {
+            request.getParameterMap().forEach((key, values) -> query.put(key, String.join(",", values)));
+        }
         String given = query.get("sign");
         String path = request.getRequestURI().substring(API_PREFIX.length());
         String expected = signer.sign(path, query, multipart ? null : body);

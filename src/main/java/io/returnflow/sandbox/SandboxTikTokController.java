@@ -27,6 +27,7 @@ import org.springframework.web.server.ResponseStatusException;
 class SandboxTikTokController {
 
     private static final Set<String> RETURN_TYPES = Set.of("REFUND", "RETURN_AND_REFUND", "REPLACEMENT");
+    private static final Set<String> DOCUMENT_TYPES = Set.of("SHIPPING_LABEL", "QR_CODE");
     private static final List<String> SKUS = List.of("SBX-TEE-BLK-M", "SBX-TEE-WHT-L");
     private static final Map<String, String> TITLES = Map.of(
             "SBX-TEE-BLK-M", "Sandbox tee, black, M", "SBX-TEE-WHT-L", "Sandbox tee, white, L");
@@ -46,8 +47,9 @@ class SandboxTikTokController {
     /**
      * @param shopId         the sandbox shop the return belongs to (null: sandbox.shop-id)
      * @param deliverWebhook false to create the return without telling the service (yet)
+     * @param documentType   the return's return_shipping_document_type: SHIPPING_LABEL (default) or QR_CODE
      */
-    record SimulatedReturn(String returnType, Integer items, String shopId, Boolean deliverWebhook) {
+    record SimulatedReturn(String returnType, Integer items, String shopId, Boolean deliverWebhook, String documentType) {
     }
 
     record SimulatedReturnCreated(String returnId, String orderId, String shopId, String returnType,
@@ -66,6 +68,9 @@ class SandboxTikTokController {
         if (items < 1 || items > 20) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "items must be between 1 and 20");
         }
+        if (request != null && request.documentType() != null && !DOCUMENT_TYPES.contains(request.documentType())) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "documentType must be one of " + DOCUMENT_TYPES);
+        }
         long now = clock.instant().getEpochSecond();
         String orderId = SandboxWebhooks.SandboxIds.next();
         List<SandboxReturn.LineItem> lines = new ArrayList<>();
@@ -82,6 +87,9 @@ class SandboxTikTokController {
         SandboxReturn ret = new SandboxReturn(SandboxWebhooks.SandboxIds.next(), orderId, shopId, type,
                 status, now, now, List.copyOf(lines));
         data.put(ret);
+        if (request != null && request.documentType() != null) {
+            data.shippingDocumentType(ret.returnId(), request.documentType());
+        }
         data.put(shopifyCopyOf(orderId, unitsBySku));
         if (request != null && Boolean.FALSE.equals(request.deliverWebhook())) {
             return new SimulatedReturnCreated(ret.returnId(), ret.orderId(), ret.shopId(), type, null, 0);

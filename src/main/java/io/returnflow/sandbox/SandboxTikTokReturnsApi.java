@@ -43,7 +43,7 @@ class SandboxTikTokReturnsApi {
         JsonNode criteria = bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes);
         List<Map<String, Object>> found = new ArrayList<>();
         for (JsonNode id : criteria.path("return_ids")) {
-            data.findReturn(id.asText()).ifPresent(ret -> found.add(returnOrder(ret)));
+            data.findReturn(id.asText()).ifPresent(ret -> found.add(returnOrder(ret, data.shippingDocumentType(ret.returnId()))));
         }
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("return_orders", found);
@@ -52,7 +52,7 @@ class SandboxTikTokReturnsApi {
         return SandboxEnvelope.ok(page);
     }
 
-    private static Map<String, Object> returnOrder(SandboxReturn ret) {
+    private static Map<String, Object> returnOrder(SandboxReturn ret, String shippingDocumentType) {
         Map<String, Object> order = new LinkedHashMap<>();
         order.put("return_id", ret.returnId());
         order.put("order_id", ret.orderId());
@@ -63,7 +63,7 @@ class SandboxTikTokReturnsApi {
         order.put("return_reason", "ecom_order_delivered_refund_and_return_reason_wrong_size");
         order.put("return_reason_text", "Wrong size");
         order.put("can_buyer_keep_item", "REFUND".equals(ret.returnType()) || "RETURN_AND_REFUND".equals(ret.returnType()));
-        order.put("return_shipping_document_type", "SHIPPING_LABEL");
+        order.put("return_shipping_document_type", shippingDocumentType);
         order.put("create_time", ret.createTime());
         order.put("update_time", ret.updateTime());
         order.put("seller_next_action_response", nextActions(ret));

@@ -1,0 +1,107 @@
+package io.returnflow.labels;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The return_labels table: one row per return, moving PENDING -> PURCHASED -> UPLOADED (or FAILED). */
+@Component
+public class ReturnLabelStore {
+
+    public enum Status { PENDING, PURCHASED, UPLOADED, FAILED }
+
+    /** A label as recorded. */
+    public record Label(String returnId, Status status, String documentType, String shipmentId, String carrier,
+                        String trackingNumber, String documentUrl, String error) {
+    }
+
+    /** What the label flow needs to know about the return itself. */
+    public record ReturnFacts(String shopId, String sourceReturnId, String sourceOrderId, String documentType) {
+    }
+
+    private final JdbcClient db;
+    private final Clock clock;
+
+    public ReturnLabelStore(JdbcClient db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public Optional<ReturnFacts> facts(String returnId) {
+        return db.sql("SELECT source_account_id, source_return_id, source_order_id, shipping_document_type FROM returns WHERE id = ?")
+                .param(returnId)
+                .query((rs, n) -> new ReturnFacts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
+    /** The label of the return, created PENDING if it had none. */
+    public Label begin(String returnId, String documentType) {
+        Optional<Label> existing = find(returnId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Timestamp now = now();
+        try {
+            db.sql("INSERT INTO return_labels (return_id, status, document_type, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(returnId, Status.PENDING.name(), documentType, now, now)
+                    .update();
+        } catch (DuplicateKeyException raced) {
+            // another delivery of the same event got here first: use its row
+        }
+        return find(returnId).orElseThrow();
+    }
+
+    public Optional<Label> find(String returnId) {
+        return db.sql("""
+                        SELECT return_id, status, document_type, provider_shipment_id, carrier, tracking_number,
+                               document_url, error
+                        FROM return_labels WHERE return_id = ?""")
+                .param(returnId)
+                .query((rs, n) -> new Label(rs.getString(1), Status.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
+                .optional();
+    }
+
+    /** Saved right after the provider created it: a retry reuses this shipment. */
+    public void shipmentCreated(String returnId, String shipmentId) {
+        db.sql("UPDATE return_labels SET provider_shipment_id = ?, updated_at = ? WHERE return_id = ? AND provider_shipment_id IS NULL")
+                .params(shipmentId, now(), returnId).update();
+    }
+
+    public void purchased(String returnId, String carrier, String trackingNumber, String documentUrl) {
+        db.sql("""
+                        UPDATE return_labels SET status = ?, carrier = ?, tracking_number = ?, document_url = ?, error = NULL,
+                            updated_at = ?
+                        WHERE return_id = ? AND status IN ('PENDING', 'FAILED')""")
+                .params(Status.PURCHASED.name(), carrier, trackingNumber, documentUrl, now(), returnId).update();
+    }
+
+    public void uploaded(String returnId) {
+        db.sql("UPDATE return_labels SET status = ?, error = NULL, updated_at = ? WHERE return_id = ?")
+                .params(Status.UPLOADED.name(), now(), returnId).update();
+    }
+
+    /** A failure worth retrying: the status stays, the error shows why the label is late. */
+    public void retrying(String returnId, String error) {
+        db.sql("UPDATE return_labels SET error = ?, updated_at = ? WHERE return_id = ? AND status <> 'UPLOADED'")
+                .params(truncate(error), now(), returnId).update();
+    }
+
+    /** A final failure: the event is dead-lettered; replaying it resumes from what was recorded. */
+    public void failed(String returnId, String error) {
+        db.sql("UPDATE return_labels SET status = ?, error = ?, updated_at = ? WHERE return_id = ? AND status <> 'UPLOADED'")
+                .params(Status.FAILED.name(), truncate(error), now(), returnId).update();
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+
+    private static String truncate(String error) {
+        return error == null || error.length() <= 2000 ? error : error.substring(0, 2000);
+    }
+}

@@ -1,0 +1,298 @@
+package io.returnflow.labels;
+
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.returnflow.labels.ReturnLabelStore.Label;
+import io.returnflow.labels.ReturnLabelStore.ReturnFacts;
+import io.returnflow.labels.ReturnLabelStore.Status;
+import io.returnflow.merchants.Merchant;
+import io.returnflow.merchants.MerchantStore;
+import io.returnflow.messaging.PermanentFailureException;
+import io.returnflow.messaging.RetryLaterException;
+import io.returnflow.returns.ReturnCreated;
+import io.returnflow.shopify.ShopifyOrder;
+import io.returnflow.shopify.ShopifyOrders;
+import io.returnflow.shopify.ShopifyStores;
+import io.returnflow.tiktok.TikTokApiException;
+import io.returnflow.tiktok.TikTokClient;
+import io.returnflow.tiktok.TikTokEndpoints;
+import io.returnflow.tiktok.TikTokShopDirectory;
+import io.returnflow.tiktok.connect.ConnectedShop;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * Return labels: for a return the buyer has to ship, buy one label at the provider (from the
+ * Shopify order's shipping address to the merchant's return address) and upload it to TikTok as
+ * the document TikTok asks for (the label PDF or a QR code). Exactly one label per return: the
+ * return_labels row remembers the provider's shipment as soon as it exists, what was bought and
+ * whether TikTok has it, so redeliveries and retries continue where the last attempt stopped.
+ */
+@Component("returnLabels")
+public class ReturnLabels {
+
+    private static final Logger log = LoggerFactory.getLogger(ReturnLabels.class);
+
+    /** TikTok: "the shipping document was already uploaded" (counts as done). */
+    static final long ALREADY_UPLOADED = 25021022L;
+    static final String QR_CODE = "QR_CODE";
+    static final String SHIPPING_LABEL = "SHIPPING_LABEL";
+
+    private final ReturnLabelStore store;
+    private final EasyPostClient provider;
+    private final LabelProperties labels;
+    private final MerchantStore merchants;
+    private final ShopifyStores shopifyStores;
+    private final ShopifyOrders shopifyOrders;
+    private final TikTokShopDirectory shops;
+    private final TikTokClient tiktok;
+    private final TikTokEndpoints endpoints;
+    private final ObjectMapper json;
+
+    public ReturnLabels(ReturnLabelStore store, EasyPostClient provider, LabelProperties labels, MerchantStore merchants,
+                        ShopifyStores shopifyStores, ShopifyOrders shopifyOrders, TikTokShopDirectory shops,
+                        TikTokClient tiktok, TikTokEndpoints endpoints, ObjectMapper json) {
+        this.store = store;
+        this.provider = provider;
+        this.labels = labels;
+        this.merchants = merchants;
+        this.shopifyStores = shopifyStores;
+        this.shopifyOrders = shopifyOrders;
+        this.shops = shops;
+        this.tiktok = tiktok;
+        this.endpoints = endpoints;
+        this.json = json;
+    }
+
+    public ReturnCreated event(String body) {
+        try {
+            return json.readValue(body, ReturnCreated.class);
+        } catch (IOException e) {
+            throw new PermanentFailureException("not a ReturnCreated event: " + e.getMessage());
+        }
+    }
+
+    /** The merchant uses return labels and the buyer has something to ship (not a refund-only return). */
+    public boolean wanted(ReturnCreated event) {
+        if ("REFUND".equals(event.returnType())) {
+            return false;
+        }
+        return merchants.find(event.merchantId()).map(m -> m.returns() != null && m.returns().useRedoReturnLabels())
+                .orElse(false);
+    }
+
+    /** The bought label of the return: bought now, or found bought by an earlier attempt. */
+    public Label purchase(ReturnCreated event) {
+        ReturnFacts facts = facts(event);
+        Label label = store.begin(event.returnId(), documentType(facts));
+        if (label.status() == Status.UPLOADED || label.status() == Status.PURCHASED) {
+            return label;
+        }
+        return recording(event.returnId(), () -> buy(event, label));
+    }
+
+    /** Uploads the bought label to TikTok, unless it is there already. */
+    public void upload(ReturnCreated event, Label label) {
+        if (label.status() == Status.UPLOADED) {
+            log.info("Return label of return {} is already on TikTok", event.returnId());
+            return;
+        }
+        recording(event.returnId(), () -> {
+            send(facts(event), label);
+            store.uploaded(event.returnId());
+            log.info("Return label of return {} ({} {}) uploaded to TikTok", event.returnId(), label.carrier(),
+                    label.trackingNumber());
+            return null;
+        });
+    }
+
+    private Label buy(ReturnCreated event, Label label) {
+        String shipmentId = label.shipmentId();
+        JsonNode shipment;
+        if (shipmentId == null) {
+            shipment = provider.createReturnShipment(buyerAddress(event), merchantAddress(event), event.returnId());
+            shipmentId = shipment.path("id").asText();
+            store.shipmentCreated(event.returnId(), shipmentId);
+        } else {
+            shipment = provider.shipment(shipmentId);
+        }
+        if (!isBought(shipment)) {
+            shipment = buyOnce(shipmentId, chooseRate(shipment));
+        }
+        String documentUrl = QR_CODE.equals(label.documentType()) ? qrCodeUrl(shipmentId, shipment) : labelUrl(shipment);
+        String carrier = shipment.path("selected_rate").path("carrier").asText(null);
+        String tracking = shipment.path("tracking_code").asText(null);
+        store.purchased(event.returnId(), carrier, tracking, documentUrl);
+        log.info("Return label bought for return {}: {} {}", event.returnId(), carrier, tracking);
+        return store.find(event.returnId()).orElseThrow();
+    }
+
+    /** Buying a shipment bought meanwhile (a racing delivery) is refused: read it back instead. */
+    private JsonNode buyOnce(String shipmentId, String rateId) {
+        try {
+            return provider.buy(shipmentId, rateId);
+        } catch (EasyPostClient.ProviderRejectedException refused) {
+            JsonNode current = provider.shipment(shipmentId);
+            if (isBought(current)) {
+                return current;
+            }
+            throw refused;
+        }
+    }
+
+    private static boolean isBought(JsonNode shipment) {
+        return !shipment.path("tracking_code").asText("").isEmpty() && shipment.path("postage_label").isObject();
+    }
+
+    /** The configured carrier (and service) if offered, else the cheapest rate. */
+    private String chooseRate(JsonNode shipment) {
+        Comparator<JsonNode> cheapest = Comparator.comparingDouble(rate -> rate.path("rate").asDouble(Double.MAX_VALUE));
+        java.util.List<JsonNode> rates = new java.util.ArrayList<>();
+        shipment.path("rates").forEach(rates::add);
+        if (rates.isEmpty()) {
+            throw new PermanentFailureException("the label provider offers no rate for shipment " + shipment.path("id").asText()
+                    + messages(shipment));
+        }
+        Optional<JsonNode> preferred = rates.stream()
+                .filter(rate -> labels.carrier().isBlank() || labels.carrier().equalsIgnoreCase(rate.path("carrier").asText()))
+                .filter(rate -> labels.service().isBlank() || labels.service().equalsIgnoreCase(rate.path("service").asText()))
+                .min(cheapest);
+        return preferred.orElseGet(() -> rates.stream().min(cheapest).orElseThrow()).path("id").asText();
+    }
+
+    private static String messages(JsonNode shipment) {
+        JsonNode messages = shipment.path("messages");
+        return messages.isEmpty() ? "" : ": " + messages;
+    }
+
+    private static String labelUrl(JsonNode shipment) {
+        JsonNode postage = shipment.path("postage_label");
+        String pdf = postage.path("label_pdf_url").asText("");
+        return pdf.isEmpty() ? postage.path("label_url").asText(null) : pdf;
+    }
+
+    /**
+     * EasyPost issues QR codes as a "label_qr_code" form of a bought shipment (USPS only, per its
+     * Form guide). The form may exist from an earlier attempt: it is looked up first.
+     */
+    private String qrCodeUrl(String shipmentId, JsonNode shipment) {
+        Optional<String> existing = qrForm(shipment);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        JsonNode answer = provider.createLabelQrCode(shipmentId);
+        return qrForm(answer).or(() -> Optional.ofNullable(answer.path("form_url").asText(null)))
+                .orElseThrow(() -> new PermanentFailureException("the label provider gave no QR code for shipment " + shipmentId));
+    }
+
+    private static Optional<String> qrForm(JsonNode shipment) {
+        for (JsonNode form : shipment.path("forms")) {
+            if ("label_qr_code".equals(form.path("form_type").asText())) {
+                return Optional.of(form.path("form_url").asText());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void send(ReturnFacts facts, Label label) {
+        ConnectedShop shop = shops.connectedShop(facts.shopId());
+        byte[] document = provider.download(label.documentUrl());
+        boolean qr = QR_CODE.equals(label.documentType());
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(qr ? MediaType.IMAGE_PNG : MediaType.APPLICATION_PDF);
+        String fileName = qr ? "return-qr-code.png" : "return-label.pdf";
+        parts.add(qr ? "return_qr_code" : "return_shipping_label", new HttpEntity<>(new ByteArrayResource(document) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        }, headers));
+        parts.add("tracking_number", label.trackingNumber());
+        String providerId = label.carrier() == null ? null : labels.returnProviderIds().get(label.carrier());
+        if (providerId != null) {
+            parts.add("return_provider_id", providerId);
+        } else {
+            log.warn("No TikTok return_provider_id configured for carrier {} (labels.return-provider-ids): uploading without it",
+                    label.carrier());
+        }
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("return_ids", facts.sourceReturnId());
+        try {
+            tiktok.postMultipart(endpoints.shippingDocuments(), query, parts, shop.accessToken(), shop.cipher());
+        } catch (TikTokApiException refused) {
+            if (refused.tiktokCode() != ALREADY_UPLOADED) {
+                throw refused;
+            }
+            log.info("TikTok already has the return label of return {}", facts.sourceReturnId());
+        }
+    }
+
+    private EasyPostClient.Address buyerAddress(ReturnCreated event) {
+        if (event.shopifyOrderId() == null) {
+            throw new PermanentFailureException("return " + event.returnId()
+                    + " has no Shopify order: no buyer address to send a return label from");
+        }
+        ShopifyOrder order = shopifyOrders.findForTikTokOrder(shopifyStores.forMerchant(event.merchantId()),
+                event.sourceOrderId(), null).orElseThrow();
+        ShopifyOrder.Address a = order.shippingAddress();
+        if (a == null || a.address1() == null) {
+            throw new PermanentFailureException("Shopify order " + order.name() + " has no shipping address");
+        }
+        return new EasyPostClient.Address(a.name(), a.address1(), a.address2(), a.city(), a.provinceCode(), a.zip(),
+                a.countryCode(), a.phone());
+    }
+
+    private EasyPostClient.Address merchantAddress(ReturnCreated event) {
+        Merchant merchant = merchants.find(event.merchantId())
+                .orElseThrow(() -> new PermanentFailureException("no merchant " + event.merchantId()));
+        Merchant.ReturnAddress a = merchant.returns() == null ? null : merchant.returns().returnAddress();
+        if (a == null || a.line1() == null) {
+            throw new PermanentFailureException("merchant " + event.merchantId() + " has no returns.returnAddress");
+        }
+        return new EasyPostClient.Address(a.name(), a.line1(), a.line2(), a.city(), a.province(), a.zip(), a.country(),
+                a.phone());
+    }
+
+    private ReturnFacts facts(ReturnCreated event) {
+        return store.facts(event.returnId())
+                .orElseThrow(() -> new PermanentFailureException("no return " + event.returnId()));
+    }
+
+    private static String documentType(ReturnFacts facts) {
+        return QR_CODE.equals(facts.documentType()) ? QR_CODE : SHIPPING_LABEL;
+    }
+
+    /** Writes why the label is late (retrying) or failed (final) on its row, then lets the policy act. */
+    private <T> T recording(String returnId, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RetryLaterException later) {
+            store.retrying(returnId, later.getMessage());
+            throw later;
+        } catch (RuntimeException failed) {
+            if (failed instanceof PermanentFailureException) {
+                store.failed(returnId, failed.getMessage());
+            } else {
+                store.retrying(returnId, failed.getMessage());
+            }
+            throw failed;
+        }
+    }
+}
