@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * Everything needed to record a return the first time it is seen, whatever its source.
  *
+ * @param reason    why the buyer returns it, in the source's words; null when the source gives none
  * @param attention why the merchant should look at it (e.g. its Shopify order never appeared), or null
  */
 public record NewReturn(
@@ -15,6 +16,7 @@ public record NewReturn(
         String sourceReturnId,
         String sourceOrderId,
         String returnType,
+        String reason,
         SourceStatus status,
         boolean canBuyerKeepItem,
         String shippingDocumentType,

@@ -30,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReturnStore {
 
     private static final Logger log = LoggerFactory.getLogger(ReturnStore.class);
+    private static final int MAX_REASON = 500;
 
     private final JdbcClient db;
     private final Outbox outbox;
@@ -111,16 +112,21 @@ public class ReturnStore {
         ReturnState state = status.state() == null ? ReturnState.OPEN : status.state();
         db.sql("""
                         INSERT INTO returns (id, merchant_id, source, source_account_id, source_return_id, source_order_id,
-                            return_type, source_status, source_updated_at, next_action, can_buyer_keep_item,
+                            return_type, reason, source_status, source_updated_at, next_action, can_buyer_keep_item,
                             shipping_document_type, shopify_order_id, shopify_order_name, state, attention,
                             created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, draft.merchantId(), draft.source().name(), draft.sourceAccountId(), draft.sourceReturnId(),
-                        draft.sourceOrderId(), draft.returnType(), status.status(), status.updatedAt(),
+                        draft.sourceOrderId(), draft.returnType(), reason(draft), status.status(), status.updatedAt(),
                         status.nextAction() == null ? null : status.nextAction().name(), draft.canBuyerKeepItem(),
                         draft.shippingDocumentType(), draft.shopifyOrderId(), draft.shopifyOrderName(), state.name(),
                         draft.attention(), Timestamp.from(now), Timestamp.from(now))
                 .update();
+    }
+
+    private static String reason(NewReturn draft) {
+        String reason = draft.reason();
+        return reason == null || reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON);
     }
 
     private List<ReturnCreated.Item> insertItems(String returnId, NewReturn draft) {

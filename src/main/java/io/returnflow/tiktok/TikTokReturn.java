@@ -3,11 +3,16 @@ package io.returnflow.tiktok;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** A return as TikTok's Search Returns answers it; ids stay strings. */
+/**
+ * A return as TikTok's Search Returns answers it; ids stay strings.
+ *
+ * @param reason the buyer's reason: TikTok's text for it ({@code return_reason_text}), else its code, else null
+ */
 public record TikTokReturn(
         String returnId,
         String orderId,
         String returnType,
+        String reason,
         String returnStatus,
         boolean canBuyerKeepItem,
         String shippingDocumentType,

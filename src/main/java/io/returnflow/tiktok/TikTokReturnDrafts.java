@@ -32,7 +32,7 @@ public class TikTokReturnDrafts {
                 ? "No Shopify order carries TikTok order " + ret.orderId() + ": check TikTok's Shopify channel sync"
                 : null;
         return new NewReturn(merchantId, ReturnSource.TIKTOK, shopId, ret.returnId(), ret.orderId(), ret.returnType(),
-                status(ret), ret.canBuyerKeepItem(), ret.shippingDocumentType(),
+                ret.reason(), status(ret), ret.canBuyerKeepItem(), ret.shippingDocumentType(),
                 order == null ? null : order.id(), order == null ? null : order.name(), attention,
                 matcher.match(units, order));
     }

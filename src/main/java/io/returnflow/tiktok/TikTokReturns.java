@@ -55,6 +55,7 @@ public class TikTokReturns {
                 order.path("return_id").asText(),
                 order.path("order_id").asText(),
                 order.path("return_type").asText(),
+                reason(order),
                 order.path("return_status").asText(),
                 order.path("can_buyer_keep_item").asBoolean(false),
                 order.path("return_shipping_document_type").asText(null),
@@ -62,5 +63,11 @@ public class TikTokReturns {
                 order.path("create_time").asLong(),
                 order.path("update_time").asLong(),
                 List.copyOf(lines));
+    }
+
+    private static String reason(JsonNode order) {
+        String text = order.path("return_reason_text").asText("");
+        String code = order.path("return_reason").asText("");
+        return !text.isBlank() ? text : code.isBlank() ? null : code;
     }
 }

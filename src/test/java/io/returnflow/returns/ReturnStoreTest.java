@@ -32,7 +32,7 @@ class ReturnStoreTest {
 
     private static NewReturn draft(String returnId, String status, long updatedAt, NextAction next, ReturnState state) {
         return new NewReturn("acme", ReturnSource.TIKTOK, "shop-1", returnId, "order-" + returnId, "RETURN_AND_REFUND",
-                new SourceStatus(status, updatedAt, next, state), true, "SHIPPING_LABEL", "gid://shopify/Order/1", "#1001",
+                "Wrong size", new SourceStatus(status, updatedAt, next, state), true, "SHIPPING_LABEL", "gid://shopify/Order/1", "#1001",
                 null, List.of(new NewReturn.Item("TEE-M", "Tee", 2, List.of("l1", "l2"), "gid://shopify/LineItem/7",
                         "gid://shopify/ProductVariant/70", true, new BigDecimal("25.00"), "USD")));
     }
