@@ -7,13 +7,15 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.util.ObjectHelper;
 import org.springframework.stereotype.Component;
 
 /**
  * Plans the next try of work that has to wait ({@link RetryLaterException}, an open circuit): the
  * same message goes back to its own queue for delivery after a growing delay (Artemis scheduled
  * delivery), or, once the wait exceeds {@code app.retry.later.give-up-after}, to its dead-letter
- * queue. Sets {@link #TARGET} for the route to send to.
+ * queue. Sets {@link #TARGET} to the JMS endpoint the route sends to ({@code queue:...} or, for a
+ * queue of a multicast address, {@code topic:address::queue}; see {@link Queues#endpointOf}).
  */
 @Component("laterDelivery")
 public class LaterDelivery {
@@ -45,18 +47,21 @@ public class LaterDelivery {
 
         if (Duration.between(since, now).compareTo(retry.giveUpAfter()) > 0) {
             deadLetters.process(exchange);
-            message.setHeader(TARGET, message.getHeader(DeadLetterHeaders.QUEUE));
+            deadLetters.announce(exchange);
+            message.setHeader(TARGET, Queues.endpointOf(message.getHeader(DeadLetterHeaders.QUEUE, String.class)));
             return;
         }
         Duration delay = jittered(max(retry.delayBefore(attempt), hint(exchange)));
         message.setHeader(ATTEMPT, attempt);
         message.setHeader(SINCE, since.toString());
         message.setHeader(SCHEDULED_DELIVERY, now.plus(delay).toEpochMilli());
-        message.setHeader(TARGET, DeadLetterAnnotator.originalQueue(exchange));
+        message.setHeader(TARGET, Queues.endpointOf(DeadLetterAnnotator.originalQueue(exchange)));
     }
 
+    /** The partner's hint, also when Camel wrapped the exception (a bean called from an expression). */
     private static Duration hint(Exchange exchange) {
-        RetryLaterException later = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, RetryLaterException.class);
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        RetryLaterException later = ObjectHelper.getException(RetryLaterException.class, caught);
         return later == null ? null : later.retryAfter();
     }
 

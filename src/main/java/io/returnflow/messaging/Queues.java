@@ -12,6 +12,16 @@ public final class Queues {
     private Queues() {
     }
 
+    /**
+     * The JMS endpoint (after {@code jms:}) that sends to exactly this queue: {@code queue:<name>}
+     * for an anycast queue; for a fully qualified queue of a multicast address
+     * {@code topic:<address>::<queue>}, since Artemis refuses an anycast (JMS queue) send to a
+     * multicast queue, and a topic send to the FQQN reaches that one queue only.
+     */
+    public static String endpointOf(String destination) {
+        return (destination.contains(FQQN_SEPARATOR) ? "topic:" : "queue:") + destination;
+    }
+
     /** {@code DLQ.<queue>}, for plain and fully qualified queue names alike. */
     public static String deadLetterQueueOf(String destination) {
         int separator = destination.indexOf(FQQN_SEPARATOR);
