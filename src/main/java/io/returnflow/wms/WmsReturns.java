@@ -1,0 +1,60 @@
+package io.returnflow.wms;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.returnflow.merchants.Merchant;
+import io.returnflow.merchants.MerchantStore;
+import io.returnflow.messaging.PermanentFailureException;
+import io.returnflow.returns.ReturnCreated;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a "return created" event into the source-neutral {@link WmsReturn} the connectors take.
+ * The event stays small: what it does not carry (the buyer's reason) is read from the recorded return.
+ */
+@Component("wmsReturns")
+public class WmsReturns {
+
+    private final ObjectMapper json;
+    private final JdbcClient db;
+    private final MerchantStore merchants;
+
+    public WmsReturns(ObjectMapper json, JdbcClient db, MerchantStore merchants) {
+        this.json = json;
+        this.db = db;
+        this.merchants = merchants;
+    }
+
+    public WmsReturn read(String event) {
+        ReturnCreated created;
+        try {
+            created = json.readValue(event, ReturnCreated.class);
+        } catch (IOException e) {
+            throw new PermanentFailureException("not a return created event: " + e.getMessage(), e);
+        }
+        if (created.returnId() == null || created.merchantId() == null || created.source() == null) {
+            throw new PermanentFailureException("return created event without returnId, merchantId or source");
+        }
+        Optional<String> reason = db.sql("SELECT reason FROM returns WHERE id = ?").param(created.returnId())
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional()
+                .orElseThrow(() -> new PermanentFailureException("no return " + created.returnId() + " is recorded"));
+        List<WmsReturn.Item> items = created.items() == null ? List.of() : created.items().stream()
+                .map(item -> new WmsReturn.Item(item.itemId(), item.sku(), item.productName(), item.quantity(),
+                        item.shopifyLineItemId()))
+                .toList();
+        return new WmsReturn(created.returnId(), created.merchantId(), created.source(), created.sourceReturnId(),
+                created.sourceOrderId(), created.returnType(), created.shopifyOrderId(), created.shopifyOrderName(),
+                reason.orElse(null), items);
+    }
+
+    public Merchant merchantOf(WmsReturn ret) {
+        return merchants.find(ret.merchantId())
+                .orElseThrow(() -> new PermanentFailureException("no merchant " + ret.merchantId()));
+    }
+}

@@ -1,0 +1,98 @@
+package io.returnflow.wms;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each WMS target's state on a return ({@code wms[]} of the merchant API): PENDING while it is
+ * being created, CREATED with the target's id, FAILED with the error once the work was
+ * dead-lettered, SKIPPED when the merchant has not enabled the target. CREATED is final: a
+ * redelivery or replay never changes it (nor its id). Each move to CREATED, FAILED or SKIPPED is
+ * counted as {@code wms_return_authorizations_total{target, status}}.
+ */
+@Component("wmsStatus")
+public class WmsStatus {
+
+    public enum Status { PENDING, CREATED, FAILED, SKIPPED }
+
+    private static final Logger log = LoggerFactory.getLogger(WmsStatus.class);
+    private static final int MAX_ERROR = 2000;
+
+    private final JdbcClient db;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public WmsStatus(JdbcClient db, Clock clock, MeterRegistry meters) {
+        this.db = db;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    public void pending(String returnId, String target) {
+        set(returnId, target, Status.PENDING, null, null);
+    }
+
+    public void created(String returnId, String target, String externalId) {
+        if (set(returnId, target, Status.CREATED, externalId, null)) {
+            log.info("Return {}: {} Return Authorization {} CREATED", returnId, target, externalId);
+        }
+    }
+
+    public void skipped(String returnId, String target) {
+        set(returnId, target, Status.SKIPPED, null, null);
+    }
+
+    public void failed(String returnId, String target, String error) {
+        String trimmed = error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
+        set(returnId, target, Status.FAILED, null, trimmed);
+    }
+
+    /**
+     * Portable upsert (H2 and PostgreSQL): update unless CREATED, else insert; a racing insert
+     * becomes the update. Answers whether the target is now in {@code status}.
+     */
+    private boolean set(String returnId, String target, Status status, String externalId, String error) {
+        String before = db.sql("SELECT status FROM return_wms WHERE return_id = ? AND target = ?")
+                .params(returnId, target).query(String.class).optional().orElse(null);
+        if (Status.CREATED.name().equals(before)) {
+            return false;
+        }
+        boolean moved = before != null ? update(returnId, target, status, externalId, error)
+                : insert(returnId, target, status, externalId, error);
+        if (moved && status != Status.PENDING && !status.name().equals(before)) {
+            Counter.builder("wms.return.authorizations").description("WMS targets of returns reaching CREATED, FAILED or SKIPPED")
+                    .tag("target", target).tag("status", status.name()).register(meters).increment();
+        }
+        return moved;
+    }
+
+    private boolean insert(String returnId, String target, Status status, String externalId, String error) {
+        try {
+            return db.sql("""
+                            INSERT INTO return_wms (return_id, target, status, external_id, error, updated_at)
+                            VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(returnId, target, status.name(), externalId, error, Timestamp.from(clock.instant()))
+                    .update() == 1;
+        } catch (DuplicateKeyException raced) {
+            return update(returnId, target, status, externalId, error);
+        }
+    }
+
+    /** Moves the target unless it is CREATED (final). */
+    private boolean update(String returnId, String target, Status status, String externalId, String error) {
+        return db.sql("""
+                        UPDATE return_wms SET status = ?, external_id = ?, error = ?, updated_at = ?
+                        WHERE return_id = ? AND target = ? AND status <> 'CREATED'""")
+                .params(status.name(), externalId, error, Timestamp.from(clock.instant()), returnId, target)
+                .update() == 1;
+    }
+}
