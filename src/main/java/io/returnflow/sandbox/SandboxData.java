@@ -1,5 +1,7 @@
 package io.returnflow.sandbox;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,6 +47,11 @@ class SandboxData {
 
     Optional<SandboxShopifyOrder> findOrderForTikTokOrder(String tiktokOrderId) {
         return Optional.ofNullable(ordersByTikTokOrder.get(tiktokOrderId));
+    }
+
+    /** Every sandbox Shopify order: the orders the sandbox NetSuite and ShipHero know too. */
+    Collection<SandboxShopifyOrder> shopifyOrders() {
+        return List.copyOf(ordersByTikTokOrder.values());
     }
 
     String nextOrderName() {
