@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,13 +23,21 @@ final class ReturnFlowFixture {
     final String apiKey;
 
     ReturnFlowFixture(ApiClient api, String shopifyApiBaseUrl, String shopifyToken) {
+        this(api, shopifyApiBaseUrl, shopifyToken, "{\"enabled\": false}", "{\"enabled\": false}");
+    }
+
+    /**
+     * @param netsuite the merchant document's {@code netsuite} section (JSON)
+     * @param shiphero the merchant document's {@code shiphero} section (JSON)
+     */
+    ReturnFlowFixture(ApiClient api, String shopifyApiBaseUrl, String shopifyToken, String netsuite, String shiphero) {
         this.api = api;
         HttpResponse<String> merchant = api.put("/api/admin/merchants/" + merchantId, ApiClient.ADMIN_TOKEN, """
                 {"name": "Flow test %s",
                  "shopify": {"shopDomain": "flow-test.myshopify.com", "accessToken": "%s", "apiBaseUrl": "%s"},
                  "returns": {"useRedoReturnLabels": false, "mixedDecision": "APPROVE_ALL"},
-                 "netsuite": {"enabled": false},
-                 "shiphero": {"enabled": false}}""".formatted(merchantId, shopifyToken, shopifyApiBaseUrl));
+                 "netsuite": %s,
+                 "shiphero": %s}""".formatted(merchantId, shopifyToken, shopifyApiBaseUrl, netsuite, shiphero));
         if (merchant.statusCode() != 201) {
             throw new AssertionError("merchant not created: " + merchant.statusCode() + " " + merchant.body());
         }
@@ -37,6 +46,44 @@ final class ReturnFlowFixture {
         if (connected.statusCode() != 200) {
             throw new AssertionError("shop not connected: " + connected.statusCode() + " " + connected.body());
         }
+    }
+
+    /**
+     * A merchant on the sandbox Shopify with both WMS targets enabled and pointing at the sandbox:
+     * NetSuite with the sandbox's TBA credentials on an account of its own (so circuit breakers are
+     * its own), ShipHero with a token the sandbox issued and the sandbox's refresh token.
+     */
+    static ReturnFlowFixture withWmsTargets(ApiClient api) {
+        return withWmsTargets(api, SANDBOX_NETSUITE_TOKEN_SECRET, sandboxShipHeroToken(api, null), SANDBOX_SHIPHERO_REFRESH_TOKEN);
+    }
+
+    /** As {@link #withWmsTargets(ApiClient)}, with the NetSuite token secret and ShipHero tokens given. */
+    static ReturnFlowFixture withWmsTargets(ApiClient api, String netsuiteTokenSecret, String shipheroAccessToken,
+                                            String shipheroRefreshToken) {
+        String account = "SBX_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        String netsuite = """
+                {"enabled": true, "accountId": "%s", "consumerKey": "sbx-ns-consumer-key",
+                 "consumerSecret": "sbx-ns-consumer-secret", "tokenId": "sbx-ns-token-id", "tokenSecret": "%s",
+                 "restBaseUrl": "%s", "locationId": "1"}""".formatted(account, netsuiteTokenSecret,
+                api.uri("/sandbox/netsuite/services/rest"));
+        String shiphero = """
+                {"enabled": true, "accessToken": "%s", "refreshToken": "%s", "warehouseId": "%s"}"""
+                .formatted(shipheroAccessToken, shipheroRefreshToken, SANDBOX_WAREHOUSE);
+        return new ReturnFlowFixture(api, sandboxShopify(api), "shpat_sandbox", netsuite, shiphero);
+    }
+
+    static final String SANDBOX_NETSUITE_TOKEN_SECRET = "sbx-ns-token-secret";
+    static final String SANDBOX_SHIPHERO_REFRESH_TOKEN = "sbx_shiphero_refresh";
+    static final String SANDBOX_WAREHOUSE = "V2FyZWhvdXNlOjExMTE=";
+
+    /** A ShipHero access token from the sandbox; {@code expiresAfterCalls} null for an ordinary one. */
+    static String sandboxShipHeroToken(ApiClient api, Integer expiresAfterCalls) {
+        HttpResponse<String> issued = api.postJson("/sandbox/shiphero/access-tokens", null,
+                expiresAfterCalls == null ? "{}" : "{\"expiresAfterCalls\": " + expiresAfterCalls + "}");
+        if (issued.statusCode() != 201) {
+            throw new AssertionError("no sandbox ShipHero token: " + issued.statusCode() + " " + issued.body());
+        }
+        return ApiClient.json(issued).path("access_token").asText();
     }
 
     static String sandboxShopify(ApiClient api) {

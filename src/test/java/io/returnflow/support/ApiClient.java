@@ -51,6 +51,10 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public HttpResponse<String> delete(String path, String bearer) {
+        return send(request(uri(path), bearer).DELETE());
+    }
+
     public HttpResponse<String> post(String path, String bearer) {
         return send(request(uri(path), bearer).POST(HttpRequest.BodyPublishers.noBody()));
     }
