@@ -186,7 +186,7 @@ class SandboxNetSuiteApi {
         ra.put("externalId", externalId);
         ra.put("memo", body == null ? null : body.path("memo").asText(null));
         ra.put("createdVia", via);
-        ra.put("createdFrom", from == null ? null : Map.of("id", numberOf(from), "refName", "Sales Order #" + from.name()));
+        ra.put("createdFrom", from == null ? null : Map.of("id", numberOf(from), "refName", "Sales Order #SO" + numberOf(from)));
         ra.put("entity", from == null ? Map.of("id", body.path("entity").path("id").asText()) : entity());
         ra.put("location", body == null || !body.has("location") ? null : Map.of("id", body.path("location").path("id").asText()));
         ra.put("item", Map.of("items", lines));

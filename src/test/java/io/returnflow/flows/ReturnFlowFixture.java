@@ -17,6 +17,11 @@ import io.returnflow.support.ApiClient;
  */
 final class ReturnFlowFixture {
 
+    /** What the sandbox NetSuite and ShipHero accept (sandbox.netsuite.*, sandbox.shiphero.refresh-token). */
+    static final String SANDBOX_NETSUITE_TOKEN_SECRET = "sbx-ns-token-secret";
+    static final String SANDBOX_SHIPHERO_REFRESH_TOKEN = "sbx_shiphero_refresh";
+    static final String SANDBOX_WAREHOUSE = "V2FyZWhvdXNlOjExMTE=";
+
     final ApiClient api;
     final String merchantId = ApiClient.uniqueMerchantId();
     final String shopId = String.valueOf(ThreadLocalRandom.current().nextLong(7_000_000_000_000_000_000L, 7_999_999_999_999_999_999L));
@@ -71,10 +76,6 @@ final class ReturnFlowFixture {
                 .formatted(shipheroAccessToken, shipheroRefreshToken, SANDBOX_WAREHOUSE);
         return new ReturnFlowFixture(api, sandboxShopify(api), "shpat_sandbox", netsuite, shiphero);
     }
-
-    static final String SANDBOX_NETSUITE_TOKEN_SECRET = "sbx-ns-token-secret";
-    static final String SANDBOX_SHIPHERO_REFRESH_TOKEN = "sbx_shiphero_refresh";
-    static final String SANDBOX_WAREHOUSE = "V2FyZWhvdXNlOjExMTE=";
 
     /** A ShipHero access token from the sandbox; {@code expiresAfterCalls} null for an ordinary one. */
     static String sandboxShipHeroToken(ApiClient api, Integer expiresAfterCalls) {

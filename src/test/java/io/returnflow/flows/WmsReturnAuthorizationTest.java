@@ -83,7 +83,9 @@ class WmsReturnAuthorizationTest {
         assertThat(ra.path("memo").asText()).isEqualTo("TikTok Shop return " + tiktokReturnId + " (order "
                 + sandbox.path("orderId").asText() + "): Wrong size");
         assertThat(ra.path("createdVia").asText()).isEqualTo("TRANSFORM");
-        assertThat(ra.path("createdFrom").path("refName").asText()).endsWith(ret.path("shopify").path("orderName").asText());
+        String shopifyOrder = ret.path("shopify").path("orderId").asText();
+        assertThat(ra.path("createdFrom").path("id").asText()).as("the sales order of the Shopify order")
+                .isEqualTo(shopifyOrder.substring(shopifyOrder.lastIndexOf('/') + 1));
         assertThat(ra.path("location").path("id").asText()).isEqualTo("1");
         assertThat(lines(ra.path("item").path("items"), "item", "refName"))
                 .as("the returned lines only: not the cap the order also has")
