@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.returnflow.history.ReturnEventKind;
+import io.returnflow.history.ReturnHistory;
+import io.returnflow.observability.FlowContext;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.util.ObjectHelper;
@@ -31,11 +35,13 @@ public class LaterDelivery {
     private final RetryLaterProperties retry;
     private final DeadLetterAnnotator deadLetters;
     private final Clock clock;
+    private final ReturnHistory history;
 
-    public LaterDelivery(RetryLaterProperties retry, DeadLetterAnnotator deadLetters, Clock clock) {
+    public LaterDelivery(RetryLaterProperties retry, DeadLetterAnnotator deadLetters, Clock clock, ReturnHistory history) {
         this.retry = retry;
         this.deadLetters = deadLetters;
         this.clock = clock;
+        this.history = history;
     }
 
     public void plan(Exchange exchange) {
@@ -56,13 +62,25 @@ public class LaterDelivery {
         message.setHeader(SINCE, since.toString());
         message.setHeader(SCHEDULED_DELIVERY, now.plus(delay).toEpochMilli());
         message.setHeader(TARGET, Queues.endpointOf(DeadLetterAnnotator.originalQueue(exchange)));
+        RetryLaterException reason = retryLater(exchange);
+        history.record(FlowContext.fromHeaders(message::getHeader), ReturnEventKind.WAITING,
+                "Waiting " + readable(delay) + " before trying again (wait " + attempt + ", waiting since " + since + ")",
+                reason == null ? null : reason.getMessage());
     }
 
     /** The partner's hint, also when Camel wrapped the exception (a bean called from an expression). */
     private static Duration hint(Exchange exchange) {
-        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        RetryLaterException later = ObjectHelper.getException(RetryLaterException.class, caught);
+        RetryLaterException later = retryLater(exchange);
         return later == null ? null : later.retryAfter();
+    }
+
+    private static RetryLaterException retryLater(Exchange exchange) {
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        return ObjectHelper.getException(RetryLaterException.class, caught);
+    }
+
+    private static String readable(Duration delay) {
+        return delay.toMillis() < 10_000 ? delay.toMillis() + " ms" : delay.toSeconds() + " s";
     }
 
     private static Duration max(Duration planned, Duration hint) {

@@ -1,5 +1,9 @@
 package io.returnflow.messaging;
 
+import jakarta.jms.Destination;
+import jakarta.jms.JMSException;
+import jakarta.jms.Session;
+
 /**
  * Queue naming. A consumer of a multicast address reads a fully qualified queue
  * ({@code address::queue}); messages put back for it must go to that same queue, never to the
@@ -20,6 +24,11 @@ public final class Queues {
      */
     public static String endpointOf(String destination) {
         return (destination.contains(FQQN_SEPARATOR) ? "topic:" : "queue:") + destination;
+    }
+
+    /** The same for a JMS producer: a queue, or a topic for a fully qualified queue of a multicast address. */
+    public static Destination destination(Session session, String destination) throws JMSException {
+        return destination.contains(FQQN_SEPARATOR) ? session.createTopic(destination) : session.createQueue(destination);
     }
 
     /** {@code DLQ.<queue>}, for plain and fully qualified queue names alike. */

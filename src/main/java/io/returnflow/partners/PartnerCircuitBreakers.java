@@ -1,5 +1,7 @@
 package io.returnflow.partners;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -7,7 +9,12 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.returnflow.messaging.PermanentFailureException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,13 +24,33 @@ import org.springframework.stereotype.Component;
  * {@link PartnerUnavailableException}, so the work waits on the broker like any other outage.
  * Kept in the clients rather than as Camel's circuitBreaker EIP because that EIP treats an
  * exception it is told not to record as a success and drops it.
+ * <p>
+ * Every call is also measured here, once for all partners: the timer {@code partner.calls}
+ * (tags {@code partner}, {@code outcome}, {@code error}) and the {@link PartnerCallListener}s (the
+ * return history).
  */
 @Component
 public class PartnerCircuitBreakers {
 
+    public static final String SUCCESS = "success";
+    public static final String UNAVAILABLE = "unavailable";
+    public static final String CIRCUIT_OPEN = "circuit_open";
+    public static final String REJECTED = "rejected";
+    public static final String ERROR = "error";
+
+    private static final Logger log = LoggerFactory.getLogger(PartnerCircuitBreakers.class);
+
     private final CircuitBreakerRegistry registry;
+    private final MeterRegistry meters;
+    private final List<PartnerCallListener> listeners;
 
     public PartnerCircuitBreakers(CircuitBreakerProperties properties, MeterRegistry meters) {
+        this(properties, meters, List.of());
+    }
+
+    @Autowired
+    public PartnerCircuitBreakers(CircuitBreakerProperties properties, MeterRegistry meters,
+                                  List<PartnerCallListener> listeners) {
         this.registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowSize(properties.slidingWindowSize())
                 .minimumNumberOfCalls(properties.minimumNumberOfCalls())
@@ -33,19 +60,70 @@ public class PartnerCircuitBreakers {
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .recordExceptions(PartnerUnavailableException.class)
                 .build());
+        this.meters = meters;
+        this.listeners = List.copyOf(listeners);
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
     }
 
     public <T> T call(String partner, Supplier<T> call) {
+        return call(partner, "call", call);
+    }
+
+    /**
+     * @param operation what is called, for the return history (an API path, a GraphQL operation);
+     *                  not a metric tag, so it may hold ids
+     */
+    public <T> T call(String partner, String operation, Supplier<T> call) {
+        long start = System.nanoTime();
         try {
-            return registry.circuitBreaker(partner).executeSupplier(call);
+            T answer = registry.circuitBreaker(partner).executeSupplier(call);
+            measured(partner, operation, SUCCESS, start, null);
+            return answer;
         } catch (CallNotPermittedException open) {
-            throw new PartnerUnavailableException(partner, "circuit breaker open after repeated failures", null, open);
+            PartnerUnavailableException unavailable = new PartnerUnavailableException(partner,
+                    "circuit breaker open after repeated failures", null, open);
+            measured(partner, operation, CIRCUIT_OPEN, start, unavailable);
+            throw unavailable;
+        } catch (RuntimeException failure) {
+            measured(partner, operation, outcome(failure), start, failure);
+            throw failure;
         }
     }
 
     /** CLOSED, OPEN, HALF_OPEN... for health views. */
     public String state(String partner) {
         return registry.circuitBreaker(partner).getState().name();
+    }
+
+    private void measured(String partner, String operation, String outcome, long start, Throwable failure) {
+        long nanos = System.nanoTime() - start;
+        Timer.builder("partner.calls")
+                .description("Calls to partner APIs by outcome and error class")
+                .tag("partner", partner)
+                .tag("outcome", outcome)
+                .tag("error", failure == null ? "none" : failure.getClass().getSimpleName())
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(5))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(meters)
+                .record(Duration.ofNanos(nanos));
+        long latencyMs = nanos / 1_000_000;
+        for (PartnerCallListener listener : listeners) {
+            try {
+                listener.called(partner, operation, outcome, latencyMs, failure);
+            } catch (RuntimeException e) {
+                log.warn("Partner call listener {} failed: {}", listener, e.toString());
+            }
+        }
+    }
+
+    private static String outcome(RuntimeException failure) {
+        if (failure instanceof PartnerUnavailableException) {
+            return UNAVAILABLE;
+        }
+        if (failure instanceof PermanentFailureException) {
+            return REJECTED;
+        }
+        return ERROR;
     }
 }

@@ -11,6 +11,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.returnflow.history.ReturnEventKind;
+import io.returnflow.history.ReturnHistory;
 import io.returnflow.outbox.Outbox;
 
 import org.apache.camel.Body;
@@ -36,12 +38,14 @@ public class ReturnStore {
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ReturnHistory history;
 
-    public ReturnStore(JdbcClient db, Outbox outbox, ObjectMapper json, Clock clock) {
+    public ReturnStore(JdbcClient db, Outbox outbox, ObjectMapper json, Clock clock, ReturnHistory history) {
         this.db = db;
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
+        this.history = history;
     }
 
     public Optional<String> idOf(ReturnSource source, String accountId, String sourceReturnId) {
@@ -74,6 +78,9 @@ public class ReturnStore {
                 draft.shopifyOrderName(), items, now)));
         log.info("Return {} recorded for {} return {} ({} item(s), state {})", id, draft.source(),
                 draft.sourceReturnId(), items.size(), draft.status().state());
+        history.record(id, ReturnEventKind.RETURN_RECORDED, "Recorded with " + items.size() + " item(s), state "
+                + stateOf(draft.status()) + (draft.shopifyOrderName() == null ? ", no Shopify order yet"
+                : ", Shopify order " + draft.shopifyOrderName()), draft.attention());
         return id;
     }
 
@@ -103,13 +110,19 @@ public class ReturnStore {
                 .update();
         if (changed == 1 && next != current.get().state()) {
             log.info("Return {} is now {} ({} says {})", current.get().id(), next, source, status.status());
+            history.record(current.get().id(), ReturnEventKind.STATUS_CHANGED,
+                    current.get().state() + " -> " + next + " (" + source + " status " + status.status() + ")");
         }
         return changed == 1;
     }
 
+    private static ReturnState stateOf(SourceStatus status) {
+        return status.state() == null ? ReturnState.OPEN : status.state();
+    }
+
     private void insertReturn(String id, NewReturn draft, Instant now) {
         SourceStatus status = draft.status();
-        ReturnState state = status.state() == null ? ReturnState.OPEN : status.state();
+        ReturnState state = stateOf(status);
         db.sql("""
                         INSERT INTO returns (id, merchant_id, source, source_account_id, source_return_id, source_order_id,
                             return_type, reason, source_status, source_updated_at, next_action, can_buyer_keep_item,

@@ -53,7 +53,7 @@ class ReturnsController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no return " + returnId));
     }
 
-    private static String merchantOf(ApiPrincipal caller, String merchantId) {
+    static String merchantOf(ApiPrincipal caller, String merchantId) {
         if (caller instanceof MerchantPrincipal merchant) {
             return merchant.merchantId();
         }

@@ -3,6 +3,8 @@ package io.returnflow.shopify;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +27,7 @@ import org.springframework.web.client.RestClient;
 public class ShopifyClient {
 
     static final String PARTNER = "Shopify";
+    private static final Pattern OPERATION = Pattern.compile("^\\s*(query|mutation)\\s+(\\w+)");
 
     private final RestClient http = PartnerHttp.restClient("", Duration.ofSeconds(3), Duration.ofSeconds(15));
     private final ObjectMapper json;
@@ -37,7 +40,13 @@ public class ShopifyClient {
 
     /** Answers {@code data}; GraphQL errors are errors even in a 200. */
     public JsonNode query(ShopifyStore store, String query, Map<String, Object> variables) {
-        return breakers.call(PARTNER, () -> send(store, query, variables));
+        return breakers.call(PARTNER, operation(query), () -> send(store, query, variables));
+    }
+
+    /** "query OrdersByName" for the return history; "graphql" for an anonymous query. */
+    static String operation(String query) {
+        Matcher named = OPERATION.matcher(query);
+        return named.find() ? named.group(1) + " " + named.group(2) : "graphql";
     }
 
     private JsonNode send(ShopifyStore store, String query, Map<String, Object> variables) {

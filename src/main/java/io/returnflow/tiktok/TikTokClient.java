@@ -143,7 +143,7 @@ public class TikTokClient {
     }
 
     private JsonNode exchange(String path, java.util.function.Supplier<JsonNode> call) {
-        return breakers.call(PARTNER, () -> {
+        return breakers.call(PARTNER, path, () -> {
             try {
                 return call.get();
             } catch (ResourceAccessException e) {

@@ -24,11 +24,16 @@ final class ReturnFlowFixture {
 
     final ApiClient api;
     final String merchantId = ApiClient.uniqueMerchantId();
-    final String shopId = String.valueOf(ThreadLocalRandom.current().nextLong(7_000_000_000_000_000_000L, 7_999_999_999_999_999_999L));
+    final String shopId;
     final String apiKey;
 
     ReturnFlowFixture(ApiClient api, String shopifyApiBaseUrl, String shopifyToken) {
         this(api, shopifyApiBaseUrl, shopifyToken, "{\"enabled\": false}", "{\"enabled\": false}");
+    }
+
+    /** A merchant that connects the TikTok shop with this id (e.g. one whose events were parked before). */
+    ReturnFlowFixture(ApiClient api, String shopifyApiBaseUrl, String shopifyToken, String shopId) {
+        this(api, shopifyApiBaseUrl, shopifyToken, "{\"enabled\": false}", "{\"enabled\": false}", shopId);
     }
 
     /**
@@ -36,7 +41,13 @@ final class ReturnFlowFixture {
      * @param shiphero the merchant document's {@code shiphero} section (JSON)
      */
     ReturnFlowFixture(ApiClient api, String shopifyApiBaseUrl, String shopifyToken, String netsuite, String shiphero) {
+        this(api, shopifyApiBaseUrl, shopifyToken, netsuite, shiphero, newShopId());
+    }
+
+    private ReturnFlowFixture(ApiClient api, String shopifyApiBaseUrl, String shopifyToken, String netsuite,
+                              String shiphero, String shopId) {
         this.api = api;
+        this.shopId = shopId;
         HttpResponse<String> merchant = api.put("/api/admin/merchants/" + merchantId, ApiClient.ADMIN_TOKEN, """
                 {"name": "Flow test %s",
                  "shopify": {"shopDomain": "flow-test.myshopify.com", "accessToken": "%s", "apiBaseUrl": "%s"},
@@ -85,6 +96,10 @@ final class ReturnFlowFixture {
             throw new AssertionError("no sandbox ShipHero token: " + issued.statusCode() + " " + issued.body());
         }
         return ApiClient.json(issued).path("access_token").asText();
+    }
+
+    static String newShopId() {
+        return String.valueOf(ThreadLocalRandom.current().nextLong(7_000_000_000_000_000_000L, 7_999_999_999_999_999_999L));
     }
 
     static String sandboxShopify(ApiClient api) {

@@ -27,6 +27,7 @@ import org.springframework.jms.core.JmsTemplate;
 class QueueConsumerPolicyTest {
 
     private static final String QUEUE = "test.poison";
+    private static final String MULTICAST_QUEUE = "returns.created::returns.created.test";
     private static final AtomicInteger attempts = new AtomicInteger();
     private static final Map<String, AtomicInteger> attemptsByBody = new ConcurrentHashMap<>();
     private static final Map<String, Long> doneAt = new ConcurrentHashMap<>();
@@ -63,6 +64,15 @@ class QueueConsumerPolicyTest {
                                     throw new PermanentFailureException("partner said 400: no such order");
                                 }
                                 throw new IllegalStateException("partner is down");
+                            });
+                    // a consumer of a multicast address reads its own queue of it, fully qualified
+                    from("jms:queue:" + MULTICAST_QUEUE).routeId("multicast-consumer").routeConfigurationId("queue-consumer-policy")
+                            .process(exchange -> {
+                                String body = exchange.getMessage().getBody(String.class);
+                                if (attemptsByBody.computeIfAbsent(body, b -> new AtomicInteger()).incrementAndGet() < 4) {
+                                    throw new RetryLaterException("partner is throttling");
+                                }
+                                doneAt.put(body, System.currentTimeMillis());
                             });
                 }
             };
@@ -114,6 +124,20 @@ class QueueConsumerPolicyTest {
         assertThat(doneAt.get(body) - sent).isGreaterThanOrEqualTo(600);
         await().atMost(Duration.ofSeconds(5)).until(() -> broker.depth(QUEUE) == 0); // the last delivery commits
         assertThat(find(browseQuietly("DLQ." + QUEUE), body)).isNull();
+    }
+
+    @Test
+    void putsWorkOfAMulticastConsumerThatHasToWaitBackOnItsOwnQueueOfTheAddress() {
+        String body = "multicast/" + System.nanoTime();
+        jms.execute(session -> {
+            // to this consumer's queue only, not to every consumer of the address
+            session.createProducer(session.createTopic(MULTICAST_QUEUE)).send(session.createTextMessage(body));
+            return null;
+        }, false);
+        await().atMost(Duration.ofSeconds(15)).until(() -> doneAt.containsKey(body));
+
+        assertThat(attemptsByBody.get(body).get()).isEqualTo(4);
+        assertThat(broker.messagesAdded(MULTICAST_QUEUE)).isGreaterThanOrEqualTo(2); // the first delivery and a wait
     }
 
     @Test

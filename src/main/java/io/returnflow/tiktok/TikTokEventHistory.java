@@ -1,0 +1,50 @@
+package io.returnflow.tiktok;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.returnflow.history.ReturnHistory;
+import io.returnflow.observability.FlowContext;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a TikTok event into the history of its return when a flow takes it from its queue: the
+ * notification id (from the flow context), the type and the status TikTok announced. Deliveries that come back after
+ * waiting on the broker are the same event and are not written again.
+ */
+@Component("tiktokEventHistory")
+public class TikTokEventHistory {
+
+    private final ReturnHistory history;
+    private final ObjectMapper json;
+
+    public TikTokEventHistory(ReturnHistory history, ObjectMapper json) {
+        this.history = history;
+        this.json = json;
+    }
+
+    /**
+     * @param body              the webhook as TikTok sent it
+     * @param retryLaterAttempt set when the event comes back after waiting on the broker
+     */
+    public void received(Integer eventType, String body, Integer retryLaterAttempt) {
+        if (retryLaterAttempt != null) {
+            return;
+        }
+        String status = status(body);
+        history.eventReceived(FlowContext.current(),
+                "TikTok event type " + eventType + (status == null ? "" : ": " + status), null);
+    }
+
+    private String status(String body) {
+        try {
+            JsonNode data = json.readTree(body).path("data");
+            return data.path("return_status").asText(null);
+        } catch (IOException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+}
