@@ -17,13 +17,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            process killed mid-message, again and again); the routes' own
  *                            retries end well before it
  * @param duplicateIdCacheSize ids remembered for Artemis duplicate detection ({@code _AMQ_DUPL_ID})
+ * @param managementAddress   where the broker answers management requests (queue names and depths
+ *                            for the dead-letter admin API and the queue metrics); the user needs
+ *                            the {@code manage} permission on it on an external broker
  */
 @ConfigurationProperties("app.broker")
 public record BrokerProperties(
         List<String> queues,
         Map<String, List<String>> topics,
         @DefaultValue("50") int maxDeliveryAttempts,
-        @DefaultValue("100000") int duplicateIdCacheSize) {
+        @DefaultValue("100000") int duplicateIdCacheSize,
+        @DefaultValue("activemq.management") String managementAddress) {
 
     public static final String DEAD_LETTER_PREFIX = "DLQ.";
 
