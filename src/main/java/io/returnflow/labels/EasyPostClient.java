@@ -96,7 +96,7 @@ public class EasyPostClient {
 
     /** A label or form file; EasyPost serves them from plain (unauthenticated) URLs. */
     public byte[] download(String url) {
-        return breakers.call(PARTNER, () -> {
+        return breakers.call(PARTNER, "GET label file", () -> {
             try {
                 return http.get().uri(URI.create(url)).exchange((request, response) -> {
                     int status = response.getStatusCode().value();
@@ -122,7 +122,7 @@ public class EasyPostClient {
         }
         String auth = "Basic " + Base64.getEncoder().encodeToString((labels.apiKey() + ":").getBytes(StandardCharsets.UTF_8));
         URI uri = URI.create(labels.providerUrl().replaceAll("/+$", "") + path);
-        return breakers.call(PARTNER, () -> {
+        return breakers.call(PARTNER, method + " " + path, () -> {
             try {
                 RestClient.RequestBodySpec request = http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(uri)
                         .header("Authorization", auth)

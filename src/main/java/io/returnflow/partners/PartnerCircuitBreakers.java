@@ -70,6 +70,7 @@ public class PartnerCircuitBreakers {
     }
 
     /**
+     * @param partner   the breaker: a partner, or {@code partner/account} for a breaker per account
      * @param operation what is called, for the return history (an API path, a GraphQL operation);
      *                  not a metric tag, so it may hold ids
      */
@@ -95,8 +96,14 @@ public class PartnerCircuitBreakers {
         return registry.circuitBreaker(partner).getState().name();
     }
 
-    private void measured(String partner, String operation, String outcome, long start, Throwable failure) {
+    /**
+     * @param breaker the breaker's name: the partner, or partner/account where one account's outage
+     *                must not cut off the others ("NetSuite/1234567"); metrics and history name the partner
+     */
+    private void measured(String breaker, String operation, String outcome, long start, Throwable failure) {
         long nanos = System.nanoTime() - start;
+        int account = breaker.indexOf('/');
+        String partner = account < 0 ? breaker : breaker.substring(0, account);
         Timer.builder("partner.calls")
                 .description("Calls to partner APIs by outcome and error class")
                 .tag("partner", partner)

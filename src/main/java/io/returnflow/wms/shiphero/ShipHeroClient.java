@@ -102,7 +102,7 @@ public class ShipHeroClient {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("query", query);
             body.put("variables", variables);
-            return breakers.call(breakerOf(merchant), () -> {
+            return breakers.call(breakerOf(merchant), operation, () -> {
                 try {
                     return http.post().uri("/graphql")
                             .header("Authorization", "Bearer " + token)
