@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.TextMessage;
@@ -24,7 +23,6 @@ import io.returnflow.merchants.Merchant;
 import io.returnflow.merchants.MerchantStore;
 import io.returnflow.support.ApiClient;
 import io.returnflow.support.BrokerProbe;
-import io.returnflow.support.DeadLetterReplay;
 import io.returnflow.support.ServiceTest;
 
 import org.junit.jupiter.api.AfterEach;
@@ -50,8 +48,6 @@ class WmsReturnAuthorizationTest {
     BrokerProbe broker;
     @Autowired
     JmsTemplate jms;
-    @Autowired
-    ConnectionFactory connections;
     @Autowired
     MerchantStore merchants;
     @Autowired
@@ -210,7 +206,6 @@ class WmsReturnAuthorizationTest {
         assertThat(netsuiteReturnAuthorizations("tts-" + tiktokReturnId)).isEmpty();
     }
 
-    /** The lead: switch the replay to POST /api/admin/dlq/{queue}/replay once the ops branch has landed. */
     @Test
     void aFailedTargetReplayedFromItsDeadLetterQueueEndsCreatedWithoutADuplicateAnywhere() throws Exception {
         ReturnFlowFixture merchant = ReturnFlowFixture.withWmsTargets(api());
@@ -224,8 +219,19 @@ class WmsReturnAuthorizationTest {
                 .contains("INSUFFICIENT_PERMISSION", "You do not have permissions to set a value for element location.");
         String returnId = failed.path("id").asText();
 
-        assertThat(new DeadLetterReplay(connections).replay("returns.created", NETSUITE_QUEUE, body -> body.contains(returnId)))
-                .as("the dead letter is there to replay").isTrue();
+        // the operator's replay, through the admin API
+        String deadLetters = "/api/admin/dlq/DLQ." + NETSUITE_QUEUE;
+        JsonNode deadLetter = null;
+        for (JsonNode message : ApiClient.json(api().get(deadLetters + "/messages?limit=500", ApiClient.ADMIN_TOKEN))) {
+            if (message.path("body").asText().contains(returnId)) {
+                deadLetter = message;
+            }
+        }
+        assertThat(deadLetter).as("the dead letter is there to replay").isNotNull();
+        assertThat(deadLetter.path("originalQueue").asText()).isEqualTo("returns.created::" + NETSUITE_QUEUE);
+        JsonNode replay = ApiClient.json(api().postJson(deadLetters + "/replay", ApiClient.ADMIN_TOKEN,
+                "{\"ids\": [\"" + deadLetter.path("id").asText() + "\"]}"));
+        assertThat(replay.path("replayed").asInt()).isEqualTo(1);
 
         JsonNode replayed = awaitWms(merchant, tiktokReturnId, "CREATED", "CREATED");
         assertThat(wms(replayed, "NETSUITE").path("error").isNull()).isTrue();
