@@ -55,15 +55,12 @@ public class IntakeBenchmark {
         var sender = new WebhookSender(http, settings.webhookUri(), new ReturnStatusChanges(settings.appKey(), settings.appSecret()));
 
         sender.probe();
+        var cpu = new CpuClocks(settings.servicePid(), settings.clockTicksPerSecond());
         List<PhaseResult> results = new ArrayList<>();
-        if (settings.warmupSeconds() > 0) {
-            results.add(new ClosedLoop(sender, 16, settings.warmupSeconds()).run("warm-up"));
-        }
-        for (int concurrency : settings.concurrencies()) {
-            results.add(new ClosedLoop(sender, concurrency, settings.phaseSeconds()).run("closed"));
-        }
-        for (int rate : settings.rates()) {
-            results.add(new OpenLoop(sender, rate, settings.phaseSeconds(), settings.maxInFlight()).run("open"));
+        for (Phase phase : phases(settings, sender)) {
+            CpuClocks.Reading before = cpu.read();
+            PhaseResult result = phase.run();
+            results.add(result.withCpu(cpu.read().minus(before)));
         }
 
         Report.print(results, sender);
@@ -71,6 +68,20 @@ public class IntakeBenchmark {
             Files.writeString(settings.totalsFile(), "sent=" + sender.sent() + "\nacknowledged=" + sender.acknowledged() + "\n");
         }
         System.exit(sender.sent() == sender.acknowledged() ? 0 : 1);
+    }
+
+    static List<Phase> phases(Settings settings, WebhookSender sender) {
+        List<Phase> phases = new ArrayList<>();
+        if (settings.warmupSeconds() > 0) {
+            phases.add(new ClosedLoop("warm-up", sender, 16, settings.warmupSeconds()));
+        }
+        for (int concurrency : settings.concurrencies()) {
+            phases.add(new ClosedLoop("closed", sender, concurrency, settings.phaseSeconds()));
+        }
+        for (int rate : settings.rates()) {
+            phases.add(new OpenLoop("open", sender, rate, settings.phaseSeconds(), settings.maxInFlight()));
+        }
+        return phases;
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -227,10 +238,15 @@ public class IntakeBenchmark {
     // ---------------------------------------------------------------------------------------------
     // Phases
 
-    /** N senders, each sending its next webhook as soon as the previous one is answered. */
-    record ClosedLoop(WebhookSender sender, int concurrency, int seconds) {
+    interface Phase {
+        PhaseResult run() throws InterruptedException;
+    }
 
-        PhaseResult run(String phase) throws InterruptedException {
+    /** N senders, each sending its next webhook as soon as the previous one is answered. */
+    record ClosedLoop(String phase, WebhookSender sender, int concurrency, int seconds) implements Phase {
+
+        @Override
+        public PhaseResult run() throws InterruptedException {
             var tally = new PhaseTally(MAX_REQUESTS_PER_CLOSED_PHASE);
             long start = System.nanoTime();
             long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
@@ -254,9 +270,10 @@ public class IntakeBenchmark {
      * Requests issued at start + i/rate whatever the answers do. Latency counts from the scheduled
      * time, so a request that had to wait (server stalled, in-flight cap reached) carries its wait.
      */
-    record OpenLoop(WebhookSender sender, int rate, int seconds, int maxInFlight) {
+    record OpenLoop(String phase, WebhookSender sender, int rate, int seconds, int maxInFlight) implements Phase {
 
-        PhaseResult run(String phase) throws InterruptedException {
+        @Override
+        public PhaseResult run() throws InterruptedException {
             int total = rate * seconds;
             var tally = new PhaseTally(total);
             var inFlight = new Semaphore(maxInFlight);
@@ -335,7 +352,7 @@ public class IntakeBenchmark {
             long[] answered = Arrays.copyOf(latencies, recorded.get());
             Arrays.sort(answered);
             return new PhaseResult(phase, load, reserved.get(), acknowledged.get(), refused.get() + failed.get(),
-                    overPatience.get(), elapsed, new Latencies(answered));
+                    overPatience.get(), elapsed, new Latencies(answered), CpuClocks.Reading.NONE);
         }
     }
 
@@ -355,10 +372,55 @@ public class IntakeBenchmark {
     }
 
     record PhaseResult(String phase, String load, long sent, long acknowledged, long notAcknowledged,
-                       long overPatience, long elapsedNanos, Latencies latencies) {
+                       long overPatience, long elapsedNanos, Latencies latencies, CpuClocks.Reading cpu) {
 
         double acknowledgedPerSecond() {
             return acknowledged / (elapsedNanos / 1e9);
+        }
+
+        PhaseResult withCpu(CpuClocks.Reading used) {
+            return new PhaseResult(phase, load, sent, acknowledged, notAcknowledged, overPatience, elapsedNanos, latencies, used);
+        }
+
+        /** CPU milliseconds per webhook answered, or NaN when not measured. */
+        double cpuMillisPerWebhook(long cpuNanos) {
+            long answered = acknowledged + notAcknowledged;
+            return cpuNanos < 0 || answered == 0 ? Double.NaN : cpuNanos / 1e6 / answered;
+        }
+    }
+
+    /**
+     * CPU time used by the service (from /proc, when its pid is given) and by this client: what a
+     * webhook costs, which tells whether the machine's cores or something else limit throughput.
+     */
+    record CpuClocks(long servicePid, long clockTicksPerSecond) {
+
+        record Reading(long serviceNanos, long clientNanos) {
+            static final Reading NONE = new Reading(-1, -1);
+
+            Reading minus(Reading earlier) {
+                return new Reading(serviceNanos < 0 ? -1 : serviceNanos - earlier.serviceNanos, clientNanos - earlier.clientNanos);
+            }
+        }
+
+        Reading read() {
+            long client = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+            return new Reading(serviceCpuNanos(), client);
+        }
+
+        /** utime + stime, fields 14 and 15 of /proc/PID/stat (counted after the command name's closing parenthesis). */
+        private long serviceCpuNanos() {
+            if (servicePid <= 0) {
+                return -1;
+            }
+            try {
+                String stat = Files.readString(Path.of("/proc", String.valueOf(servicePid), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                return ticks * 1_000_000_000L / clockTicksPerSecond;
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
         }
     }
 
@@ -368,17 +430,21 @@ public class IntakeBenchmark {
     static final class Report {
 
         static void print(List<PhaseResult> results, WebhookSender sender) {
-            String format = "%-8s %-8s %8s %8s %8s %6s %9s %8s %8s %8s %8s%n";
-            System.out.printf(format, "phase", "load", "sent", "acked", "non-200", ">3s", "acked/s", "p50 ms", "p90 ms", "p99 ms", "max ms");
+            String format = "%-8s %-8s %8s %8s %8s %6s %9s %8s %8s %8s %8s %9s %9s%n";
+            System.out.printf(format, "phase", "load", "sent", "acked", "non-200", ">3s", "acked/s",
+                    "p50 ms", "p90 ms", "p99 ms", "max ms", "svc cpu", "client cpu");
             for (PhaseResult r : results) {
                 Latencies l = r.latencies();
                 System.out.printf(format, r.phase(), r.load(), r.sent(), r.acknowledged(), r.notAcknowledged(), r.overPatience(),
                         String.format("%.0f", r.acknowledgedPerSecond()),
                         millis(l.percentileMillis(50)), millis(l.percentileMillis(90)),
-                        millis(l.percentileMillis(99)), millis(l.maxMillis()));
+                        millis(l.percentileMillis(99)), millis(l.maxMillis()),
+                        millis(r.cpuMillisPerWebhook(r.cpu().serviceNanos())), millis(r.cpuMillisPerWebhook(r.cpu().clientNanos())));
             }
             System.out.printf("%nwebhook body: %d bytes; whole run (probe included): sent=%d acknowledged=%d refused=%d failed=%d%n",
                     sender.bodySize(), sender.sent(), sender.acknowledged(), sender.refused(), sender.failed());
+            System.out.println("latency: closed loop from the send, open loop from the scheduled send time; "
+                    + "cpu: milliseconds of CPU per webhook (service from /proc, needs --service-pid)");
         }
 
         private static String millis(double value) {
@@ -390,7 +456,8 @@ public class IntakeBenchmark {
     // Command line
 
     record Settings(URI webhookUri, String appKey, String appSecret, int warmupSeconds, int phaseSeconds,
-                    List<Integer> concurrencies, List<Integer> rates, int maxInFlight, Path totalsFile) {
+                    List<Integer> concurrencies, List<Integer> rates, int maxInFlight, Path totalsFile,
+                    long servicePid, long clockTicksPerSecond) {
 
         private static final String USAGE = """
                 java bench/IntakeBenchmark.java --url http://127.0.0.1:PORT [options]
@@ -402,6 +469,8 @@ public class IntakeBenchmark {
                   --rates LIST         open-loop phases in webhooks/s, e.g. 500,1000,2000,3000 (default); "" = none
                   --max-in-flight N    open-loop cap on outstanding requests; default 512
                   --totals-file PATH   write "sent=" and "acknowledged=" totals here
+                  --service-pid PID    report the service's CPU time per webhook (Linux /proc)
+                  --clock-ticks N      /proc clock ticks per second (getconf CLK_TCK); default 100
                 Exit status 0 only if every webhook sent was acknowledged with 200.""";
 
         static Settings parse(String[] args) {
@@ -424,14 +493,17 @@ public class IntakeBenchmark {
                     numbers(options.getOrDefault("concurrency", "8,32,64")),
                     numbers(options.getOrDefault("rates", "500,1000,2000,3000")),
                     Integer.parseInt(options.getOrDefault("max-in-flight", "512")),
-                    options.containsKey("totals-file") ? Path.of(options.get("totals-file")) : null);
+                    options.containsKey("totals-file") ? Path.of(options.get("totals-file")) : null,
+                    Long.parseLong(options.getOrDefault("service-pid", "0")),
+                    Long.parseLong(options.getOrDefault("clock-ticks", "100")));
             options.keySet().removeAll(List.of("url", "app-key", "app-secret", "warmup-seconds", "phase-seconds",
-                    "concurrency", "rates", "max-in-flight", "totals-file"));
+                    "concurrency", "rates", "max-in-flight", "totals-file", "service-pid", "clock-ticks"));
             if (!options.isEmpty()) {
                 usage("unknown option(s): " + options.keySet());
             }
-            if (settings.phaseSeconds() < 1 || settings.phaseSeconds() > 120 || settings.maxInFlight() < 1) {
-                usage("--phase-seconds must be 1..120 and --max-in-flight positive");
+            if (settings.phaseSeconds() < 1 || settings.phaseSeconds() > 120 || settings.maxInFlight() < 1
+                    || settings.clockTicksPerSecond() < 1) {
+                usage("--phase-seconds must be 1..120, --max-in-flight and --clock-ticks positive");
             }
             return settings;
         }

@@ -15,6 +15,7 @@
 #   JFR=1              record a Flight Recorder profile of the service (profile settings) from the
 #                      first phase to the last, start-up left out; summarise it with
 #                      jfr print --events jdk.ExecutionSample $BENCH_OUT/service.jfr
+#   JFR_SETTINGS       a .jfc file or JDK settings name for JFR=1; default profile
 #   BENCH_OUT          where the service log (and the JFR file) go; default a new temporary directory
 #   KEEP_DATA=1        keep the service's data directory (H2 database, Artemis journal) afterwards
 set -euo pipefail
@@ -93,14 +94,15 @@ SERVICE_PID=$!
 wait_until_up
 QUEUED_BEFORE=$(queued_count)
 if [[ ${JFR:-0} == 1 ]]; then
-  jcmd "$SERVICE_PID" JFR.start name=intake settings=profile >/dev/null
+  jcmd "$SERVICE_PID" JFR.start name=intake settings="${JFR_SETTINGS:-profile}" >/dev/null
 fi
 
 echo "== Benchmark (service pid $SERVICE_PID; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg))"
 TOTALS="$BENCH_OUT/totals"
 set +e
 # shellcheck disable=SC2086
-java $CLIENT_JAVA_OPTS bench/IntakeBenchmark.java --url "$BASE_URL" --totals-file "$TOTALS" "$@"
+java $CLIENT_JAVA_OPTS bench/IntakeBenchmark.java --url "$BASE_URL" --totals-file "$TOTALS" \
+  --service-pid "$SERVICE_PID" --clock-ticks "$(getconf CLK_TCK)" "$@"
 BENCH_STATUS=$?
 set -e
 if [[ ${JFR:-0} == 1 ]]; then
