@@ -45,6 +45,8 @@ public class IntakeBenchmark {
     static final long TIKTOK_PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(3);
     /** Count bound on a closed-loop phase, far above what a 2-core machine can serve in a phase. */
     static final int MAX_REQUESTS_PER_CLOSED_PHASE = 1_000_000;
+    /** The service's JIT needs tens of seconds of real load before the figures settle. */
+    static final int WARM_UP_CONCURRENCY = 32;
 
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.parse(args);
@@ -73,7 +75,7 @@ public class IntakeBenchmark {
     static List<Phase> phases(Settings settings, WebhookSender sender) {
         List<Phase> phases = new ArrayList<>();
         if (settings.warmupSeconds() > 0) {
-            phases.add(new ClosedLoop("warm-up", sender, 16, settings.warmupSeconds()));
+            phases.add(new ClosedLoop("warm-up", sender, WARM_UP_CONCURRENCY, settings.warmupSeconds()));
         }
         for (int concurrency : settings.concurrencies()) {
             phases.add(new ClosedLoop("closed", sender, concurrency, settings.phaseSeconds()));
@@ -463,7 +465,7 @@ public class IntakeBenchmark {
                 java bench/IntakeBenchmark.java --url http://127.0.0.1:PORT [options]
                   --app-key K          default sandbox-app-key (the local profile's)
                   --app-secret S       default sandbox-app-secret
-                  --warmup-seconds N   closed loop at concurrency 16 before measuring; default 10, 0 = none
+                  --warmup-seconds N   closed loop at concurrency 32 before measuring; default 30, 0 = none
                   --phase-seconds N    length of every measured phase; default 12
                   --concurrency LIST   closed-loop phases, e.g. 8,32,64 (default); "" = none
                   --rates LIST         open-loop phases in webhooks/s, e.g. 500,1000,2000,3000 (default); "" = none
@@ -488,7 +490,7 @@ public class IntakeBenchmark {
             var settings = new Settings(base.resolve("/webhooks/tiktok"),
                     options.getOrDefault("app-key", "sandbox-app-key"),
                     options.getOrDefault("app-secret", "sandbox-app-secret"),
-                    Integer.parseInt(options.getOrDefault("warmup-seconds", "10")),
+                    Integer.parseInt(options.getOrDefault("warmup-seconds", "30")),
                     Integer.parseInt(options.getOrDefault("phase-seconds", "12")),
                     numbers(options.getOrDefault("concurrency", "8,32,64")),
                     numbers(options.getOrDefault("rates", "500,1000,2000,3000")),

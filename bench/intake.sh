@@ -16,6 +16,8 @@
 #                      first phase to the last, start-up left out; summarise it with
 #                      jfr print --events jdk.ExecutionSample $BENCH_OUT/service.jfr
 #   JFR_SETTINGS       a .jfc file or JDK settings name for JFR=1; default profile
+#   JFR_DELAY          start recording this many seconds after the benchmark starts, e.g. 35 to
+#                      leave out a 30 s warm-up; default 0
 #   BENCH_OUT          where the service log (and the JFR file) go; default a new temporary directory
 #   KEEP_DATA=1        keep the service's data directory (H2 database, Artemis journal) afterwards
 set -euo pipefail
@@ -94,7 +96,7 @@ SERVICE_PID=$!
 wait_until_up
 QUEUED_BEFORE=$(queued_count)
 if [[ ${JFR:-0} == 1 ]]; then
-  jcmd "$SERVICE_PID" JFR.start name=intake settings="${JFR_SETTINGS:-profile}" >/dev/null
+  jcmd "$SERVICE_PID" JFR.start name=intake settings="${JFR_SETTINGS:-profile}" delay="${JFR_DELAY:-0}s" >/dev/null
 fi
 
 echo "== Benchmark (service pid $SERVICE_PID; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -106,8 +108,11 @@ java $CLIENT_JAVA_OPTS bench/IntakeBenchmark.java --url "$BASE_URL" --totals-fil
 BENCH_STATUS=$?
 set -e
 if [[ ${JFR:-0} == 1 ]]; then
-  jcmd "$SERVICE_PID" JFR.dump name=intake filename="$BENCH_OUT/service.jfr" >/dev/null
-  echo "== Flight recording: $BENCH_OUT/service.jfr"
+  if jcmd "$SERVICE_PID" JFR.dump name=intake filename="$BENCH_OUT/service.jfr" >/dev/null; then
+    echo "== Flight recording: $BENCH_OUT/service.jfr"
+  else
+    echo "== No flight recording (JFR_DELAY longer than the run?)"
+  fi
 fi
 if [[ ! -f $TOTALS ]]; then
   echo "the benchmark did not finish (exit $BENCH_STATUS)" >&2
