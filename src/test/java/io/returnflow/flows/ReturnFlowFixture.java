@@ -28,7 +28,12 @@ final class ReturnFlowFixture {
     final String apiKey;
 
     ReturnFlowFixture(ApiClient api, String shopifyApiBaseUrl, String shopifyToken) {
-        this(api, shopifyApiBaseUrl, shopifyToken, "{\"enabled\": false}", "{\"enabled\": false}");
+        this(api, shopifyApiBaseUrl, shopifyToken, "APPROVE_ALL");
+    }
+
+    /** @param mixedDecision the merchant's returns.mixedDecision */
+    ReturnFlowFixture(ApiClient api, String shopifyApiBaseUrl, String shopifyToken, String mixedDecision) {
+        this(api, shopifyApiBaseUrl, shopifyToken, mixedDecision, "{\"enabled\": false}", "{\"enabled\": false}");
     }
 
     /**
@@ -36,13 +41,18 @@ final class ReturnFlowFixture {
      * @param shiphero the merchant document's {@code shiphero} section (JSON)
      */
     ReturnFlowFixture(ApiClient api, String shopifyApiBaseUrl, String shopifyToken, String netsuite, String shiphero) {
+        this(api, shopifyApiBaseUrl, shopifyToken, "APPROVE_ALL", netsuite, shiphero);
+    }
+
+    private ReturnFlowFixture(ApiClient api, String shopifyApiBaseUrl, String shopifyToken, String mixedDecision,
+                              String netsuite, String shiphero) {
         this.api = api;
         HttpResponse<String> merchant = api.put("/api/admin/merchants/" + merchantId, ApiClient.ADMIN_TOKEN, """
                 {"name": "Flow test %s",
                  "shopify": {"shopDomain": "flow-test.myshopify.com", "accessToken": "%s", "apiBaseUrl": "%s"},
-                 "returns": {"useRedoReturnLabels": false, "mixedDecision": "APPROVE_ALL"},
+                 "returns": {"useRedoReturnLabels": false, "mixedDecision": "%s"},
                  "netsuite": %s,
-                 "shiphero": %s}""".formatted(merchantId, shopifyToken, shopifyApiBaseUrl, netsuite, shiphero));
+                 "shiphero": %s}""".formatted(merchantId, shopifyToken, shopifyApiBaseUrl, mixedDecision, netsuite, shiphero));
         if (merchant.statusCode() != 201) {
             throw new AssertionError("merchant not created: " + merchant.statusCode() + " " + merchant.body());
         }
