@@ -315,10 +315,13 @@ class ReturnDecisionFlowTest {
         Recorded ret = openReturn(merchant(), "RETURN_AND_REFUND", 1);
         String approve = PARTNER_API + "/returns/" + ret.tiktokReturnId() + "/approve";
         arm(approve, status, body == null ? "" : body, 2);
+        long before = broker.messagesAdded("returns.decided.tiktok");
 
         String decisionId = ApiClient.json(decide(ret, items(ret, "APPROVE"))).path("sync").path("decisionId").asText();
 
         awaitSync(ret, "SYNCED");
+        assertThat(broker.messagesAdded("returns.decided.tiktok"))
+                .as("after a quick retry, the decision waited on its own queue once (not rolled back)").isEqualTo(before + 2);
         JsonNode hits = ApiClient.json(api().get("/sandbox/faults/hits?pathPrefix=" + approve, null));
         assertThat(hits).hasSize(2);
         assertThat(hits).allSatisfy(hit -> assertThat(hit.path("query").asText()).contains("idempotency_key=" + decisionId));
