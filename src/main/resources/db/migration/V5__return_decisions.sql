@@ -17,6 +17,7 @@ CREATE TABLE return_decisions (
     sync_error_code VARCHAR(32),            -- the marketplace's error code when it refused the decision
     sync_error      VARCHAR(2000),
     sync_reason     VARCHAR(1000),          -- why a sync is held, or how it ended without a call
+    dead_lettered_at TIMESTAMP,             -- FAILED because its message was dead-lettered: a replay sends it again
     created_at      TIMESTAMP     NOT NULL,
     updated_at      TIMESTAMP     NOT NULL,
     synced_at       TIMESTAMP

@@ -11,6 +11,8 @@ import io.returnflow.merchants.MixedDecision;
  * @param answers        what the marketplace waited for when the merchant decided
  * @param approvedRefund the approved items' refund total (a partial refund offers it)
  * @param plannedDecision the marketplace decision planned when deciding; null while held
+ * @param deadLettered   FAILED because its sync message was dead-lettered (not refused by the
+ *                       marketplace): replaying the message sends it again
  */
 public record RecordedDecision(
         String id,
@@ -29,7 +31,8 @@ public record RecordedDecision(
         BigDecimal approvedRefund,
         String currency,
         SyncStatus syncStatus,
-        String plannedDecision) {
+        String plannedDecision,
+        boolean deadLettered) {
 
     /** A mixed decision the merchant handles by hand: nothing is sent. */
     public boolean isHeld() {

@@ -51,10 +51,11 @@ public class ReturnDecisions {
     public ReturnView decide(String merchantId, String returnId, DecisionRequest request) {
         ReturnView ret = find(merchantId, returnId);
         Map<String, ItemDecision> items = itemDecisions(ret, request);
-        if (ret.state() != ReturnState.OPEN || ret.tiktok().nextAction() == null) {
+        boolean previousFailed = SyncStatus.FAILED.name().equals(ret.sync().status());
+        if ((ret.state() != ReturnState.OPEN && !previousFailed) || ret.tiktok().nextAction() == null) {
             throw DecisionRefusedException.conflict("return " + returnId + " is " + ret.state()
                     + (ret.tiktok().nextAction() == null ? " and its marketplace waits for no decision" : "")
-                    + ": only an OPEN return takes a decision");
+                    + ": only an OPEN return, or one whose last decision FAILED to sync, takes a decision");
         }
         if (request.comment() != null && request.comment().length() > MAX_COMMENT) {
             throw DecisionRefusedException.invalid("comment is longer than " + MAX_COMMENT + " characters");

@@ -141,7 +141,8 @@ public class ReturnStore {
     /**
      * Records the merchant's decision at once: the items' verdicts, the return's new state, the
      * decision (its sync PENDING) and its "return decided" event in the outbox, which starts the
-     * sync. Refused when the return no longer waits for it (another decision, or the source moved on).
+     * sync. Refused when the return no longer waits for it (another decision, or the source moved on);
+     * a return whose current decision FAILED to sync takes a new one while the source still waits.
      * Answers the decision's id.
      */
     @Transactional
@@ -153,7 +154,9 @@ public class ReturnStore {
                 .optional()
                 .filter(ret -> ret.merchantId().equals(draft.merchantId()))
                 .orElseThrow(() -> DecisionRefusedException.conflict("return " + draft.returnId() + " is gone"));
-        if (current.state() != ReturnState.OPEN || current.nextAction() != draft.answers()
+        boolean previousFailed = Optional.ofNullable(current.currentDecisionId()).flatMap(this::decision)
+                .filter(decision -> decision.syncStatus() == SyncStatus.FAILED).isPresent();
+        if ((current.state() != ReturnState.OPEN && !previousFailed) || current.nextAction() != draft.answers()
                 || !Objects.equals(current.currentDecisionId(), draft.expectedCurrentDecision())) {
             throw DecisionRefusedException.conflict("return " + draft.returnId() + " changed while deciding: it is "
                     + current.state() + " now; read it again");
@@ -189,7 +192,7 @@ public class ReturnStore {
         return db.sql("""
                         SELECT d.id, d.return_id, d.answers, d.verdict, d.mixed_decision, d.returnless, d.reject_reason,
                                d.comment, d.approved_refund, d.currency, d.sync_status, d.sync_decision,
-                               r.merchant_id, r.source, r.source_account_id, r.source_return_id, r.return_type
+                               d.dead_lettered_at, r.merchant_id, r.source, r.source_account_id, r.source_return_id, r.return_type
                         FROM return_decisions d JOIN returns r ON r.id = d.return_id
                         WHERE d.id = ?""")
                 .param(decisionId)
@@ -200,7 +203,7 @@ public class ReturnStore {
                         MixedDecision.valueOf(rs.getString("mixed_decision")), rs.getBoolean("returnless"),
                         rs.getString("reject_reason"), rs.getString("comment"), rs.getBigDecimal("approved_refund"),
                         rs.getString("currency"), SyncStatus.valueOf(rs.getString("sync_status")),
-                        rs.getString("sync_decision")))
+                        rs.getString("sync_decision"), rs.getTimestamp("dead_lettered_at") != null))
                 .optional();
     }
 
@@ -219,6 +222,37 @@ public class ReturnStore {
                             sync_error_code = NULL, sync_error = NULL, synced_at = ?, updated_at = ?
                         WHERE id = ? AND sync_status = ?""")
                 .params(SyncStatus.SYNCED.name(), sourceDecision, reason, now, now, decisionId, SyncStatus.PENDING.name())
+                .update() == 1;
+    }
+
+    /**
+     * The decision's sync message was dead-lettered (the source stayed unreachable, its shop is
+     * gone...): the sync is FAILED with the dead letter's reason; the return keeps the merchant's
+     * decision, since the source never answered. Replaying the dead letter sends it again
+     * ({@link #resumeSync}). Only a PENDING sync moves.
+     */
+    @Transactional
+    public boolean syncDeadLettered(String decisionId, String reason) {
+        Timestamp now = Timestamp.from(clock.instant());
+        return db.sql("""
+                        UPDATE return_decisions SET sync_status = ?, sync_error_code = NULL, sync_error = ?,
+                            dead_lettered_at = ?, updated_at = ?
+                        WHERE id = ? AND sync_status = ?""")
+                .params(SyncStatus.FAILED.name(), truncate(reason, 2000), now, now, decisionId, SyncStatus.PENDING.name())
+                .update() == 1;
+    }
+
+    /**
+     * A dead-lettered decision is sent again (its dead letter was replayed): PENDING once more, if it
+     * is still the return's current decision. Answers whether it resumed.
+     */
+    @Transactional
+    public boolean resumeSync(String decisionId) {
+        return db.sql("""
+                        UPDATE return_decisions SET sync_status = ?, sync_error = NULL, dead_lettered_at = NULL, updated_at = ?
+                        WHERE id = ? AND sync_status = ? AND dead_lettered_at IS NOT NULL
+                          AND id = (SELECT current_decision_id FROM returns WHERE returns.id = return_decisions.return_id)""")
+                .params(SyncStatus.PENDING.name(), Timestamp.from(clock.instant()), decisionId, SyncStatus.FAILED.name())
                 .update() == 1;
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.returnflow.messaging.DeadLetterObserver;
 import io.returnflow.messaging.PermanentFailureException;
 import io.returnflow.returns.RecordedDecision;
 import io.returnflow.returns.ReturnSource;
@@ -14,6 +15,7 @@ import io.returnflow.returns.SyncStatus;
 import io.returnflow.tiktok.connect.ConnectedShop;
 
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,10 +24,15 @@ import org.springframework.stereotype.Component;
  * The steps of the decision sync route (tiktok-decision-sync): which decision to send, as what,
  * the call itself, and its outcome recorded on the decision. TikTok's final refusals are outcomes,
  * not exceptions: the sync ends FAILED with TikTok's code and message. Waiting (429, 5xx, timeouts,
- * 36009003) stays an exception for the queue consumer policy to retry, with the same idempotency key.
+ * 36009003) stays an exception for the queue consumer policy to retry, with the same idempotency key;
+ * a message the policy dead-letters ends the sync FAILED with the dead letter's reason
+ * ({@link DeadLetterObserver}), and replaying it sends the decision again.
  */
 @Component("tiktokDecisionSync")
-public class TikTokDecisionSync {
+public class TikTokDecisionSync implements DeadLetterObserver {
+
+    /** Route variable: the {@link RecordedDecision} being synced. */
+    public static final String DECISION = "decision";
 
     private static final Logger log = LoggerFactory.getLogger(TikTokDecisionSync.class);
 
@@ -66,6 +73,12 @@ public class TikTokDecisionSync {
         Optional<RecordedDecision> decision = store.decision(decisionId);
         if (decision.isEmpty()) {
             throw new PermanentFailureException("no decision " + decisionId);
+        }
+        if (decision.get().syncStatus() == SyncStatus.FAILED && decision.get().deadLettered()
+                && store.resumeSync(decisionId)) {
+            log.info("Decision {} on return {} was dead-lettered and is replayed: sending it again", decisionId,
+                    decision.get().returnId());
+            decision = store.decision(decisionId);
         }
         if (decision.get().syncStatus() != SyncStatus.PENDING) {
             log.info("Decision {} on return {} is already {}: nothing to send", decisionId, decision.get().returnId(),
@@ -139,6 +152,16 @@ public class TikTokDecisionSync {
         }
         store.syncFailed(call.decisionId(), call.decision().decision(), outcome.code(), outcome.message(),
                 TikTokReturnDrafts.status(current));
+    }
+
+    /** The route gave up on the decision's message: FAILED with the dead letter's reason, until replayed. */
+    @Override
+    public void deadLettered(Exchange exchange, String reason) {
+        if (exchange.getVariable(DECISION) instanceof RecordedDecision decision
+                && store.syncDeadLettered(decision.id(), reason)) {
+            log.warn("Decision {} on return {} FAILED, its sync message dead-lettered: {}", decision.id(),
+                    decision.returnId(), reason);
+        }
     }
 
     /** Not sent: its reject reason left TikTok's list between the decision and the send. */

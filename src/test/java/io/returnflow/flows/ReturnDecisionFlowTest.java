@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Topic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.returnflow.support.ApiClient;
 import io.returnflow.support.BrokerProbe;
+import io.returnflow.support.DeadLetterReplay;
 import io.returnflow.support.ServiceTest;
 
 import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
@@ -41,6 +43,8 @@ class ReturnDecisionFlowTest {
 
     @Autowired
     JmsTemplate jms;
+    @Autowired
+    ConnectionFactory connections;
     @Autowired
     BrokerProbe broker;
     @Value("${server.port}")
@@ -423,6 +427,47 @@ class ReturnDecisionFlowTest {
         assertThat(deadLettersOf(ret)).as("a refusal is an outcome, not a dead letter").isEmpty();
     }
 
+    @Test
+    void aSyncThatIsDeadLetteredIsFailedAndReplayingItSendsTheDecision() throws Exception {
+        Recorded ret = openReturn(merchant(), "RETURN_AND_REFUND", 1);
+        tikTokForgetsTheReturnOnce();
+
+        String decisionId = ApiClient.json(decide(ret, items(ret, "APPROVE"))).path("sync").path("decisionId").asText();
+
+        JsonNode failed = awaitSync(ret, "FAILED");
+        assertThat(failed.path("sync").path("error").asText()).contains("has no return " + ret.tiktokReturnId());
+        assertThat(failed.path("sync").path("errorCode").isNull()).isTrue();
+        assertThat(failed.path("state").asText()).as("TikTok never answered: the decision stands").isEqualTo("APPROVED");
+        assertThat(deadLettersOf(ret)).hasSize(1);
+
+        assertThat(new DeadLetterReplay(connections).replay("returns.decided", "returns.decided.tiktok",
+                body -> body.contains(decisionId))).isTrue();
+
+        JsonNode synced = awaitSync(ret, "SYNCED");
+        assertThat(synced.path("sync").path("error").isNull()).isTrue();
+        assertThat(effectiveCalls(ret)).singleElement()
+                .satisfies(call -> assertThat(call.path("idempotencyKey").asText()).isEqualTo(decisionId));
+    }
+
+    @Test
+    void aReturnWhoseSyncFailedTakesANewDecisionAndTheOldOneIsNotSentOnReplay() throws Exception {
+        Recorded ret = openReturn(merchant(), "RETURN_AND_REFUND", 1);
+        tikTokForgetsTheReturnOnce();
+        String first = ApiClient.json(decide(ret, items(ret, "APPROVE"))).path("sync").path("decisionId").asText();
+        awaitSync(ret, "FAILED");
+
+        HttpResponse<String> again = decide(ret, items(ret, "REJECT") + ", \"rejectReason\": \"" + REQUEST_REASON + "\"");
+
+        assertThat(again.statusCode()).isEqualTo(202);
+        awaitSync(ret, "SYNCED");
+        new DeadLetterReplay(connections).replay("returns.decided", "returns.decided.tiktok", body -> body.contains(first));
+        await().atMost(Duration.ofSeconds(10)).until(() -> broker.depth("returns.decided.tiktok") == 0);
+        assertThat(sandbox(ret).path("decisionCalls")).extracting(call -> call.path("decision").asText())
+                .containsExactly("REJECT_RETURN");
+        assertThat(awaitReturn(ret, r -> r.path("state").asText().equals("REJECTED")).path("sync").path("status").asText())
+                .isEqualTo("SYNCED");
+    }
+
     // --- TikTok's own changes ---------------------------------------------------------------------------
 
     @Test
@@ -612,6 +657,12 @@ class ReturnDecisionFlowTest {
     private void retire(Recorded ret, String reason) {
         assertThat(api().post("/sandbox/tiktok/returns/" + ret.tiktokReturnId() + "/reject-reasons/" + reason + "/retire", null)
                 .statusCode()).isEqualTo(200);
+    }
+
+    /** The next return search finds nothing: TikTok "has no such return", a permanent failure. */
+    private void tikTokForgetsTheReturnOnce() {
+        arm(PARTNER_API + "/returns/search", 200, """
+                {"code":0,"message":"Success","request_id":"gone","data":{"return_orders":[],"next_page_token":"","total_count":0}}""", 1);
     }
 
     private void arm(String pathPrefix, int status, String body, int times) {
