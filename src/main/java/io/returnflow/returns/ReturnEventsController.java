@@ -41,7 +41,7 @@ class ReturnEventsController {
         if (limit < 1 || limit > MAX_EVENTS) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_EVENTS);
         }
-        ReturnView ret = returns.find(ReturnsController.merchantOf(caller, merchantId), returnId)
+        ReturnView ret = returns.find(Callers.merchantOf(caller, merchantId), returnId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no return " + returnId));
         return new ReturnEvents(ret.id(), history.of(ret.id(), ret.tiktok().shopId(), ret.tiktok().returnId(), limit));
     }

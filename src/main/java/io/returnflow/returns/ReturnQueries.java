@@ -14,6 +14,8 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Reads returns for the merchant API: always within one merchant, newest first. */
 @Component
@@ -34,6 +36,8 @@ public class ReturnQueries {
     public record Page(List<ReturnView> returns, String nextCursor) {
     }
 
+    /** Header, items, WMS and sync read from one snapshot: a view never mixes before and after a change. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Optional<ReturnView> find(String merchantId, String returnId) {
         return db.sql("SELECT " + COLUMNS + " FROM returns WHERE merchant_id = ? AND id = ?")
                 .params(merchantId, returnId)
@@ -46,6 +50,7 @@ public class ReturnQueries {
      * @param search a TikTok return or order id, or null
      * @param cursor from the previous page, or null for the first
      */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Page page(String merchantId, ReturnState state, String search, int limit, String cursor) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM returns WHERE merchant_id = :merchant");
         Map<String, Object> params = new LinkedHashMap<>();
@@ -95,9 +100,24 @@ public class ReturnQueries {
                 .param(header.id())
                 .query((rs, n) -> new ReturnView.Label(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .optional().orElse(null);
+        ReturnView.Sync sync = db.sql("""
+                        SELECT d.id, d.sync_status, d.sync_decision, d.sync_error_code, d.sync_error, d.sync_reason
+                        FROM returns r JOIN return_decisions d ON d.id = r.current_decision_id
+                        WHERE r.id = ?""")
+                .param(header.id())
+                .query((rs, n) -> sync(rs))
+                .optional().orElse(ReturnView.Sync.NONE);
         return new ReturnView(header.id(), header.merchantId(), header.source(), header.tiktok(), header.shopify(),
-                header.state(), header.attention(), items, wms, label, header.sync(), header.createdAt(),
+                header.state(), header.attention(), items, wms, label, sync, header.createdAt(),
                 header.updatedAt());
+    }
+
+    private static ReturnView.Sync sync(ResultSet rs) throws SQLException {
+        String code = rs.getString("sync_error_code");
+        String error = rs.getString("sync_error");
+        return new ReturnView.Sync(rs.getString("sync_status"), rs.getString("sync_decision"),
+                error == null || code == null ? error : code + ": " + error, code, rs.getString("sync_reason"),
+                rs.getString("id"));
     }
 
     private static ReturnView header(ResultSet rs, int row) throws SQLException {

@@ -43,7 +43,17 @@ public record ReturnView(
     public record Label(String status, String trackingNumber, String error) {
     }
 
-    public record Sync(String status, String decision, String error) {
-        static final Sync NONE = new Sync("NONE", null, null);
+    /**
+     * The current decision's sync with the marketplace.
+     *
+     * @param status     NONE (no decision yet), PENDING, SYNCED, FAILED
+     * @param decision   the marketplace decision (e.g. APPROVE_RETURN); null while held
+     * @param error      why the marketplace refused it, with its code
+     * @param errorCode  the marketplace's error code, when it gave one
+     * @param reason     why a sync is held, or how it ended without a call
+     * @param decisionId the decision's id, also the idempotency key of the marketplace call
+     */
+    public record Sync(String status, String decision, String error, String errorCode, String reason, String decisionId) {
+        static final Sync NONE = new Sync("NONE", null, null, null, null, null);
     }
 }

@@ -1,8 +1,6 @@
 package io.returnflow.returns;
 
-import io.returnflow.security.AdminPrincipal;
 import io.returnflow.security.ApiPrincipal;
-import io.returnflow.security.MerchantPrincipal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -53,13 +51,7 @@ class ReturnsController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no return " + returnId));
     }
 
-    static String merchantOf(ApiPrincipal caller, String merchantId) {
-        if (caller instanceof MerchantPrincipal merchant) {
-            return merchant.merchantId();
-        }
-        if (caller instanceof AdminPrincipal && merchantId != null && !merchantId.isBlank()) {
-            return merchantId;
-        }
-        throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "with the admin token, name the merchant: ?merchantId=...");
+    private static String merchantOf(ApiPrincipal caller, String merchantId) {
+        return Callers.merchantOf(caller, merchantId);
     }
 }

@@ -41,6 +41,11 @@ class SandboxData {
         return shippingDocumentTypes.getOrDefault(returnId, "SHIPPING_LABEL");
     }
 
+    /** Replaces the return with what {@code change} makes of it, atomically; empty when there is no such return. */
+    Optional<SandboxReturn> update(String returnId, java.util.function.UnaryOperator<SandboxReturn> change) {
+        return Optional.ofNullable(returns.computeIfPresent(returnId, (id, ret) -> change.apply(ret)));
+    }
+
     void put(SandboxShopifyOrder order) {
         ordersByTikTokOrder.put(order.tiktokOrderId(), order);
     }

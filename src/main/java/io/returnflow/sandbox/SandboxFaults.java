@@ -16,8 +16,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -27,6 +29,7 @@ import org.springframework.web.server.ResponseStatusException;
  * Fault injection for the sandbox partners: {@code POST /sandbox/faults} makes the next N calls
  * whose path starts with a prefix answer a given status and body (a 429, a 503, a TikTok error
  * envelope...), so failure handling can be seen and tested without a real partner misbehaving.
+ * {@code GET /sandbox/faults/hits} lists the calls that got a fault.
  */
 @RestController
 @ConditionalOnProperty("sandbox.enabled")
@@ -44,7 +47,12 @@ class SandboxFaults {
     private record Armed(Fault fault, AtomicInteger left) {
     }
 
+    /** A call that got a fault: its path and query string (e.g. to see the idempotency key of each attempt). */
+    record Hit(String path, String query, int status) {
+    }
+
     private final List<Armed> armed = new CopyOnWriteArrayList<>();
+    private final List<Hit> hits = new CopyOnWriteArrayList<>();
 
     @PostMapping("/sandbox/faults")
     @ResponseStatus(HttpStatus.CREATED)
@@ -60,6 +68,17 @@ class SandboxFaults {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void clear() {
         armed.clear();
+        hits.clear();
+    }
+
+    /** The calls that got a fault, oldest first; {@code pathPrefix} narrows them down. */
+    @GetMapping("/sandbox/faults/hits")
+    List<Hit> hits(@RequestParam(required = false) String pathPrefix) {
+        return hits.stream().filter(hit -> pathPrefix == null || hit.path().startsWith(pathPrefix)).toList();
+    }
+
+    private void hit(HttpServletRequest request, Fault fault) {
+        hits.add(new Hit(request.getRequestURI(), request.getQueryString(), fault.status()));
     }
 
     /** The fault the call gets, if one is armed for its path. */
@@ -88,6 +107,7 @@ class SandboxFaults {
                         chain.doFilter(request, response);
                         return;
                     }
+                    faults.hit(request, fault);
                     response.setStatus(fault.status());
                     if (fault.body() != null && !fault.body().isEmpty()) {
                         response.setContentType("application/json");

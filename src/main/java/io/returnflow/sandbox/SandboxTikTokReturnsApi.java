@@ -62,7 +62,7 @@ class SandboxTikTokReturnsApi {
         order.put("role", "BUYER");
         order.put("return_reason", "ecom_order_delivered_refund_and_return_reason_wrong_size");
         order.put("return_reason_text", "Wrong size");
-        order.put("can_buyer_keep_item", "REFUND".equals(ret.returnType()) || "RETURN_AND_REFUND".equals(ret.returnType()));
+        order.put("can_buyer_keep_item", ret.canBuyerKeepItem());
         order.put("return_shipping_document_type", shippingDocumentType);
         order.put("create_time", ret.createTime());
         order.put("update_time", ret.updateTime());
@@ -85,13 +85,7 @@ class SandboxTikTokReturnsApi {
     }
 
     private static List<Map<String, Object>> nextActions(SandboxReturn ret) {
-        String action = switch (ret.returnStatus()) {
-            case "RETURN_OR_REFUND_REQUEST_PENDING" -> "REFUND".equals(ret.returnType())
-                    ? "SELLER_RESPOND_REFUND" : "SELLER_RESPOND_RETURN";
-            case "REPLACEMENT_REQUEST_PENDING" -> "SELLER_RESPOND_REPLACEMENT";
-            case "BUYER_SHIPPED_ITEM" -> "SELLER_RESPOND_RECEIVE_PACKAGE";
-            default -> null;
-        };
+        String action = ret.sellerNextAction();
         return action == null ? List.of() : List.of(Map.of("action", action, "deadline", ret.updateTime() + 2 * 86_400));
     }
 

@@ -45,10 +45,15 @@ class SandboxWebhooks {
 
     /** Sends a return status change (type 12) for the return; answers the notification id and HTTP status. */
     Delivery returnStatusChanged(SandboxReturn ret) {
+        return returnStatusChanged(ret, "BUYER");
+    }
+
+    /** @param role who changed it: BUYER, SELLER or SYSTEM */
+    Delivery returnStatusChanged(SandboxReturn ret, String role) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("order_id", ret.orderId());
         data.put("return_id", ret.returnId());
-        data.put("return_role", "BUYER");
+        data.put("return_role", role);
         data.put("return_type", ret.returnType());
         data.put("return_status", ret.returnStatus());
         data.put("create_time", ret.createTime());

@@ -8,14 +8,14 @@ import io.returnflow.returns.ReturnState;
 
 /**
  * TikTok's return status and next seller action, in the service's terms. Unknown statuses are
- * accepted: they leave the state as it was.
+ * accepted: they leave the state as it was. So does {@code AWAITING_BUYER_RESPONSE} (TikTok waits
+ * for the buyer, e.g. to accept a partial refund offer): the merchant's decision stands meanwhile.
  */
 public final class TikTokReturnStatus {
 
     private static final Map<String, ReturnState> STATES = Map.ofEntries(
             Map.entry("RETURN_OR_REFUND_REQUEST_PENDING", ReturnState.OPEN),
             Map.entry("REPLACEMENT_REQUEST_PENDING", ReturnState.OPEN),
-            Map.entry("AWAITING_BUYER_RESPONSE", ReturnState.OPEN),
             Map.entry("BUYER_SHIPPED_ITEM", ReturnState.OPEN),
             Map.entry("AWAITING_BUYER_SHIP", ReturnState.APPROVED),
             Map.entry("REFUND_OR_RETURN_REQUEST_REJECT", ReturnState.REJECTED),

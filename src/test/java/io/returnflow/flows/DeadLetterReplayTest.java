@@ -61,7 +61,7 @@ class DeadLetterReplayTest {
         assertThat(depthInListing(DLQ)).isGreaterThanOrEqualTo(2);
 
         // the fix: the merchant connects the shop
-        ReturnFlowFixture merchant = new ReturnFlowFixture(api(), ReturnFlowFixture.sandboxShopify(api()), "shpat_sandbox", shopId);
+        ReturnFlowFixture merchant = ReturnFlowFixture.withShop(api(), ReturnFlowFixture.sandboxShopify(api()), "shpat_sandbox", shopId);
         JsonNode replayed = replay(ids(first));
         assertThat(replayed.path("replayed").asInt()).isEqualTo(1);
         JsonNode ret = merchant.awaitReturn(tiktokReturnId);

@@ -31,29 +31,37 @@ final class ReturnFlowFixture {
         this(api, shopifyApiBaseUrl, shopifyToken, "{\"enabled\": false}", "{\"enabled\": false}");
     }
 
-    /** A merchant that connects the TikTok shop with this id (e.g. one whose events were parked before). */
-    ReturnFlowFixture(ApiClient api, String shopifyApiBaseUrl, String shopifyToken, String shopId) {
-        this(api, shopifyApiBaseUrl, shopifyToken, "{\"enabled\": false}", "{\"enabled\": false}", shopId);
-    }
-
     /**
      * @param netsuite the merchant document's {@code netsuite} section (JSON)
      * @param shiphero the merchant document's {@code shiphero} section (JSON)
      */
     ReturnFlowFixture(ApiClient api, String shopifyApiBaseUrl, String shopifyToken, String netsuite, String shiphero) {
-        this(api, shopifyApiBaseUrl, shopifyToken, netsuite, shiphero, newShopId());
+        this(api, shopifyApiBaseUrl, shopifyToken, "APPROVE_ALL", netsuite, shiphero, newShopId());
     }
 
-    private ReturnFlowFixture(ApiClient api, String shopifyApiBaseUrl, String shopifyToken, String netsuite,
-                              String shiphero, String shopId) {
+    /** @param mixedDecision the merchant's returns.mixedDecision */
+    static ReturnFlowFixture withMixedDecision(ApiClient api, String shopifyApiBaseUrl, String shopifyToken,
+                                               String mixedDecision) {
+        return new ReturnFlowFixture(api, shopifyApiBaseUrl, shopifyToken, mixedDecision,
+                "{\"enabled\": false}", "{\"enabled\": false}", newShopId());
+    }
+
+    /** A merchant that connects the TikTok shop with this id (e.g. one whose events were parked before). */
+    static ReturnFlowFixture withShop(ApiClient api, String shopifyApiBaseUrl, String shopifyToken, String shopId) {
+        return new ReturnFlowFixture(api, shopifyApiBaseUrl, shopifyToken, "APPROVE_ALL",
+                "{\"enabled\": false}", "{\"enabled\": false}", shopId);
+    }
+
+    private ReturnFlowFixture(ApiClient api, String shopifyApiBaseUrl, String shopifyToken, String mixedDecision,
+                              String netsuite, String shiphero, String shopId) {
         this.api = api;
         this.shopId = shopId;
         HttpResponse<String> merchant = api.put("/api/admin/merchants/" + merchantId, ApiClient.ADMIN_TOKEN, """
                 {"name": "Flow test %s",
                  "shopify": {"shopDomain": "flow-test.myshopify.com", "accessToken": "%s", "apiBaseUrl": "%s"},
-                 "returns": {"useRedoReturnLabels": false, "mixedDecision": "APPROVE_ALL"},
+                 "returns": {"useRedoReturnLabels": false, "mixedDecision": "%s"},
                  "netsuite": %s,
-                 "shiphero": %s}""".formatted(merchantId, shopifyToken, shopifyApiBaseUrl, netsuite, shiphero));
+                 "shiphero": %s}""".formatted(merchantId, shopifyToken, shopifyApiBaseUrl, mixedDecision, netsuite, shiphero));
         if (merchant.statusCode() != 201) {
             throw new AssertionError("merchant not created: " + merchant.statusCode() + " " + merchant.body());
         }

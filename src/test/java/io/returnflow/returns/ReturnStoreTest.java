@@ -100,6 +100,70 @@ class ReturnStoreTest {
                 .param(id).query(java.sql.Timestamp.class).optional().isPresent());
     }
 
+    @Test
+    void recordsADecisionWithItsItemsStateAndSyncEventAtOnce() {
+        String id = store.create(draft(newReturnId(), "RETURN_OR_REFUND_REQUEST_PENDING", 100, NextAction.RESPOND_REQUEST, ReturnState.OPEN));
+
+        String decisionId = store.decide(approval(id, null));
+
+        ReturnView view = queries.find("acme", id).orElseThrow();
+        assertThat(view.state()).isEqualTo(ReturnState.APPROVED);
+        assertThat(view.items()).extracting(ReturnView.Item::decision).containsExactly(ItemDecision.APPROVED);
+        assertThat(view.sync()).isEqualTo(new ReturnView.Sync("PENDING", "APPROVE_RETURN", null, null, null, decisionId));
+        assertThat(db.sql("SELECT payload FROM outbox WHERE destination = ? AND group_key = ?")
+                .params(ReturnDecided.ADDRESS, id).query(String.class).single()).contains(decisionId);
+    }
+
+    @Test
+    void aDecisionOnAReturnThatChangedMeanwhileIsRefused() {
+        String id = store.create(draft(newReturnId(), "RETURN_OR_REFUND_REQUEST_PENDING", 100, NextAction.RESPOND_REQUEST, ReturnState.OPEN));
+        String first = store.decide(approval(id, null));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.decide(approval(id, null)))
+                .isInstanceOfSatisfying(DecisionRefusedException.class, e -> assertThat(e.isConflict()).isTrue());
+        assertThat(queries.find("acme", id).orElseThrow().sync().decisionId()).isEqualTo(first);
+    }
+
+    @Test
+    void tikTokStillWaitingDoesNotUndoADecisionOnItsWay() {
+        String returnId = newReturnId();
+        String id = store.create(draft(returnId, "RETURN_OR_REFUND_REQUEST_PENDING", 100, NextAction.RESPOND_REQUEST, ReturnState.OPEN));
+        store.decide(approval(id, null));
+
+        store.applyStatus(ReturnSource.TIKTOK, "shop-1", returnId,
+                new SourceStatus("RETURN_OR_REFUND_REQUEST_PENDING", 150, NextAction.RESPOND_REQUEST, ReturnState.OPEN));
+
+        assertThat(queries.find("acme", id).orElseThrow().state()).isEqualTo(ReturnState.APPROVED);
+    }
+
+    @Test
+    void aRefusedDecisionLeavesTheReturnAsTikTokSaysAndUndecided() {
+        String returnId = newReturnId();
+        String id = store.create(draft(returnId, "RETURN_OR_REFUND_REQUEST_PENDING", 100, NextAction.RESPOND_REQUEST, ReturnState.OPEN));
+        String decisionId = store.decide(approval(id, null));
+
+        store.syncFailed(decisionId, "APPROVE_RETURN", "25011010", "handed to a platform operator",
+                new SourceStatus("RETURN_OR_REFUND_REQUEST_PENDING", 120, NextAction.RESPOND_REQUEST, ReturnState.OPEN));
+        boolean again = store.syncSucceeded(decisionId, "APPROVE_RETURN", null);
+
+        ReturnView view = queries.find("acme", id).orElseThrow();
+        assertThat(again).as("an ended sync does not move again").isFalse();
+        assertThat(view.state()).isEqualTo(ReturnState.OPEN);
+        assertThat(view.items()).extracting(ReturnView.Item::decision).containsExactly(ItemDecision.PENDING);
+        assertThat(view.sync()).isEqualTo(new ReturnView.Sync("FAILED", "APPROVE_RETURN",
+                "25011010: handed to a platform operator", "25011010", null, decisionId));
+    }
+
+    /** Every item approved, answering the request; {@code expectedDecision} the return's current decision. */
+    private DecisionDraft approval(String returnId, String expectedDecision) {
+        ReturnView ret = queries.find("acme", returnId).orElseThrow();
+        java.util.Map<String, ItemDecision> items = new java.util.LinkedHashMap<>();
+        ret.items().forEach(item -> items.put(item.id(), ItemDecision.APPROVED));
+        return new DecisionDraft(returnId, "acme", NextAction.RESPOND_REQUEST, expectedDecision, items, Verdict.APPROVED,
+                io.returnflow.merchants.MixedDecision.APPROVE_ALL, false, null, null, new BigDecimal("25.00"), "USD",
+                "APPROVE_RETURN", null);
+    }
+
     private Message eventFor(String returnId) throws Exception {
         for (Message message : broker.browse("returns.created::returns.created.test")) {
             if (((TextMessage) message).getText().contains(returnId)) {

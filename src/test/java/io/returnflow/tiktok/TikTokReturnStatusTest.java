@@ -56,6 +56,13 @@ class TikTokReturnStatusTest {
     }
 
     @Test
+    void whileTikTokWaitsForTheBuyerTheStateStaysAsItWas() {
+        assertThat(TikTokReturnStatus.state("AWAITING_BUYER_RESPONSE", null)).isNull();
+        assertThat(ReturnState.PARTIALLY_APPROVED.then(TikTokReturnStatus.state("AWAITING_BUYER_RESPONSE", null)))
+                .isEqualTo(ReturnState.PARTIALLY_APPROVED);
+    }
+
+    @Test
     void aPartialApprovalStaysPartialWhenTikTokReportsTheApproval() {
         assertThat(ReturnState.PARTIALLY_APPROVED.then(ReturnState.APPROVED)).isEqualTo(ReturnState.PARTIALLY_APPROVED);
     }

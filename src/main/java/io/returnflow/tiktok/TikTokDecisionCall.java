@@ -1,0 +1,31 @@
+package io.returnflow.tiktok;
+
+/**
+ * A decision ready to go to TikTok: where, what, and whether TikTok already shows it taken.
+ *
+ * @param decisionId     the idempotency key of the call, the same on every attempt
+ * @param shopId         the TikTok shop of the return
+ * @param tiktokReturnId TikTok's return id
+ * @param path           the approve or reject path of the return
+ * @param returnStatus   TikTok's status when planned
+ * @param awaited        whether TikTok waited for this decision when planned
+ */
+public record TikTokDecisionCall(
+        String decisionId,
+        String returnId,
+        String shopId,
+        String tiktokReturnId,
+        String path,
+        TikTokDecision decision,
+        String returnStatus,
+        boolean awaited) {
+
+    public boolean alreadyDone() {
+        return decision.isShownBy(returnStatus);
+    }
+
+    /** The reject reason a reject sends; null for an approval. */
+    public String rejectReason() {
+        return decision.reject() ? decision.rejectReason() : null;
+    }
+}
