@@ -44,7 +44,8 @@ final class RouteFileCheck {
         this.configuration = configuration;
     }
 
-    private record Loaded(List<RouteDefinition> routes, List<RouteConfigurationDefinition> configurations) {
+    private record Loaded(List<RouteDefinition> routes, List<RouteConfigurationDefinition> configurations,
+                          int templates) {
     }
 
     /** File name -> content, in; problems, each naming its file, out (empty: all good). */
@@ -52,9 +53,16 @@ final class RouteFileCheck {
         List<String> problems = new ArrayList<>();
         Map<String, Loaded> loaded = new LinkedHashMap<>();
         Set<String> configurationIds = new LinkedHashSet<>();
+        // route templates first: a templatedRoute file is checked as the route its template makes
+        Map<String, String> templates = new LinkedHashMap<>();
+        files.forEach((file, yaml) -> {
+            if (yaml.contains("- routeTemplate:")) {
+                templates.put(file, yaml);
+            }
+        });
         files.forEach((file, yaml) -> {
             try {
-                Loaded routes = load(file, yaml);
+                Loaded routes = load(file, yaml, templates);
                 loaded.put(file, routes);
                 routes.configurations().forEach(c -> configurationIds.add(c.getId()));
             } catch (Exception e) {
@@ -66,10 +74,10 @@ final class RouteFileCheck {
             if (!yaml.stripLeading().startsWith("#")) {
                 problems.add(file + ": starts without a comment saying what the route does and why");
             }
-            int count = routes.routes().size() + routes.configurations().size();
+            int count = routes.routes().size() + routes.configurations().size() + routes.templates();
             if (count != 1) {
-                problems.add(file + ": holds " + routes.routes().size() + " route(s) and " + routes.configurations().size()
-                        + " route configuration(s); keep exactly one per file");
+                problems.add(file + ": holds " + routes.routes().size() + " route(s), " + routes.configurations().size()
+                        + " route configuration(s) and " + routes.templates() + " route template(s); keep exactly one per file");
             }
             for (RouteDefinition route : routes.routes()) {
                 problems.addAll(checkRoute(file, route, configurationIds));
@@ -103,6 +111,13 @@ final class RouteFileCheck {
         }
         for (String endpoint : staticEndpoints(route)) {
             try (DefaultCamelContext camel = camel()) {
+                // a route made from a template resolves its {{parameters}} from the templatedRoute
+                if (route.getTemplateParameters() != null) {
+                    Properties withParameters = new Properties();
+                    withParameters.putAll(configuration);
+                    route.getTemplateParameters().forEach((key, value) -> withParameters.put(key, String.valueOf(value)));
+                    camel.getPropertiesComponent().setInitialProperties(withParameters);
+                }
                 camel.getEndpoint(endpoint);
             } catch (Exception e) {
                 problems.add(file + ": " + name + " has an endpoint that does not resolve, " + endpoint + ": " + rootMessage(e));
@@ -130,11 +145,23 @@ final class RouteFileCheck {
         }
     }
 
-    private Loaded load(String file, String yaml) throws Exception {
+    private Loaded load(String file, String yaml, Map<String, String> templates) throws Exception {
         try (DefaultCamelContext camel = camel()) {
-            PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.fromString(file, yaml));
+            var loader = PluginHelper.getRoutesLoader(camel);
+            for (Map.Entry<String, String> template : templates.entrySet()) {
+                if (!template.getKey().equals(file)) {
+                    loader.loadRoutes(ResourceHelper.fromString(template.getKey(), template.getValue()));
+                }
+            }
             Model model = camel.getCamelContextExtension().getContextPlugin(Model.class);
-            return new Loaded(List.copyOf(model.getRouteDefinitions()), List.copyOf(model.getRouteConfigurationDefinitions()));
+            int routes = model.getRouteDefinitions().size();
+            int configurations = model.getRouteConfigurationDefinitions().size();
+            int templateCount = model.getRouteTemplateDefinitions().size();
+            loader.loadRoutes(ResourceHelper.fromString(file, yaml));
+            return new Loaded(List.copyOf(model.getRouteDefinitions().subList(routes, model.getRouteDefinitions().size())),
+                    List.copyOf(model.getRouteConfigurationDefinitions().subList(configurations,
+                            model.getRouteConfigurationDefinitions().size())),
+                    model.getRouteTemplateDefinitions().size() - templateCount);
         }
     }
 

@@ -116,7 +116,7 @@ class RouteFilesTest {
 
         assertThat(check().check(files)).satisfiesExactlyInAnyOrder(
                 p -> assertThat(p).isEqualTo("sloppy.camel.yaml: starts without a comment saying what the route does and why"),
-                p -> assertThat(p).isEqualTo("sloppy.camel.yaml: holds 2 route(s) and 0 route configuration(s); keep exactly one per file"),
+                p -> assertThat(p).isEqualTo("sloppy.camel.yaml: holds 2 route(s), 0 route configuration(s) and 0 route template(s); keep exactly one per file"),
                 p -> assertThat(p).startsWith("sloppy.camel.yaml: route sloppy has an endpoint that does not resolve, jms:queue:tiktok.return-events?concurentConsumers=2")
                         .contains("concurentConsumers"));
     }
