@@ -121,6 +121,30 @@ class RouteFilesTest {
                         .contains("concurentConsumers"));
     }
 
+    @Test
+    void checksARouteMadeFromATemplateOfAnotherFileWithItsParameters() throws IOException {
+        Map<String, String> files = routeFiles();
+        files.put("wms-careless.camel.yaml", """
+                # a WMS target whose consumer count is not a number
+                - templatedRoute:
+                    routeTemplateRef: wms-return-authorization
+                    routeId: wms-careless
+                    parameters:
+                      - name: target
+                        value: CARELESS
+                      - name: queue
+                        value: returns.created.careless
+                      - name: connector
+                        value: carelessConnector
+                      - name: consumers
+                        value: many
+                """);
+
+        assertThat(check().check(files)).singleElement().asString()
+                .startsWith("wms-careless.camel.yaml: route wms-careless has an endpoint that does not resolve")
+                .contains("concurrentConsumers");
+    }
+
     static Map<String, String> routeFiles() throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> paths = Files.list(ROUTES)) {
