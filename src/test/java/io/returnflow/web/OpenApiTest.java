@@ -40,6 +40,8 @@ class OpenApiTest {
             "GET /api/returns",
             "GET /api/returns/{id}",
             "GET /api/returns/{id}/events",
+            "GET /api/returns/{id}/reject-reasons",
+            "POST /api/returns/{id}/decision",
             "POST /webhooks/tiktok");
 
     @Value("${server.port}")
