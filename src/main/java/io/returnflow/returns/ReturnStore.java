@@ -193,6 +193,11 @@ public class ReturnStore {
         log.info("Return {} decided {} ({}), decision {} {}", draft.returnId(), draft.verdict(), state, id,
                 draft.heldReason() == null ? "goes to " + current.source() + " as " + draft.plannedDecision()
                         : "is held: " + draft.heldReason());
+        history.record(draft.returnId(), ReturnEventKind.DECISION, "Decided " + draft.verdict() + ", state " + state
+                        + (draft.heldReason() == null ? ", goes to " + current.source() + " as " + draft.plannedDecision()
+                        : ", held: " + draft.heldReason()),
+                draft.rejectReason() == null ? draft.comment() : "reject reason " + draft.rejectReason()
+                        + (draft.comment() == null ? "" : ": " + draft.comment()));
         return id;
     }
 
@@ -226,12 +231,16 @@ public class ReturnStore {
     @Transactional
     public boolean syncSucceeded(String decisionId, String sourceDecision, String reason) {
         Timestamp now = Timestamp.from(clock.instant());
-        return db.sql("""
+        boolean moved = db.sql("""
                         UPDATE return_decisions SET sync_status = ?, sync_decision = COALESCE(?, sync_decision), sync_reason = ?,
                             sync_error_code = NULL, sync_error = NULL, synced_at = ?, updated_at = ?
                         WHERE id = ? AND sync_status = ?""")
                 .params(SyncStatus.SYNCED.name(), sourceDecision, reason, now, now, decisionId, SyncStatus.PENDING.name())
                 .update() == 1;
+        if (moved) {
+            syncHistory(decisionId, "Synced" + (sourceDecision == null ? "" : " as " + sourceDecision), reason);
+        }
+        return moved;
     }
 
     /**
@@ -243,12 +252,16 @@ public class ReturnStore {
     @Transactional
     public boolean syncDeadLettered(String decisionId, String reason) {
         Timestamp now = Timestamp.from(clock.instant());
-        return db.sql("""
+        boolean moved = db.sql("""
                         UPDATE return_decisions SET sync_status = ?, sync_error_code = NULL, sync_error = ?,
                             dead_lettered_at = ?, updated_at = ?
                         WHERE id = ? AND sync_status = ?""")
                 .params(SyncStatus.FAILED.name(), truncate(reason, 2000), now, now, decisionId, SyncStatus.PENDING.name())
                 .update() == 1;
+        if (moved) {
+            syncHistory(decisionId, "Sync FAILED: its message was dead-lettered", reason);
+        }
+        return moved;
     }
 
     /**
@@ -257,12 +270,16 @@ public class ReturnStore {
      */
     @Transactional
     public boolean resumeSync(String decisionId) {
-        return db.sql("""
+        boolean resumed = db.sql("""
                         UPDATE return_decisions SET sync_status = ?, sync_error = NULL, dead_lettered_at = NULL, updated_at = ?
                         WHERE id = ? AND sync_status = ? AND dead_lettered_at IS NOT NULL
                           AND id = (SELECT current_decision_id FROM returns WHERE returns.id = return_decisions.return_id)""")
                 .params(SyncStatus.PENDING.name(), Timestamp.from(clock.instant()), decisionId, SyncStatus.FAILED.name())
                 .update() == 1;
+        if (resumed) {
+            syncHistory(decisionId, "Sync resumed: its dead letter was replayed", null);
+        }
+        return resumed;
     }
 
     /**
@@ -292,6 +309,11 @@ public class ReturnStore {
                 .params(SyncStatus.FAILED.name(), sourceDecision, code, truncate(message, 2000), now, decisionId,
                         SyncStatus.PENDING.name())
                 .update() == 1;
+        if (moved) {
+            history.record(decision.get().returnId(), ReturnEventKind.SYNC, "Sync FAILED: " + decision.get().source()
+                    + " refused" + (sourceDecision == null ? "" : " " + sourceDecision) + (code == null ? "" : " with " + code),
+                    message);
+        }
         if (!moved || !decisionId.equals(current.currentDecisionId()) || truth.updatedAt() < current.sourceUpdatedAt()) {
             return moved;
         }
@@ -309,6 +331,11 @@ public class ReturnStore {
         log.warn("Decision {} on return {} failed{}: {}; the return is {} as its source says ({})", decisionId, current.id(),
                 code == null ? "" : " with " + code, message, state, truth.status());
         return true;
+    }
+
+    private void syncHistory(String decisionId, String summary, String detail) {
+        decision(decisionId).ifPresent(decision -> history.record(decision.returnId(), ReturnEventKind.SYNC,
+                summary + " (decision " + decisionId + ")", detail));
     }
 
     /** A return row, locked for the rest of the transaction. */

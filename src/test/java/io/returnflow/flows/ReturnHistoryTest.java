@@ -73,6 +73,25 @@ class ReturnHistoryTest {
     }
 
     @Test
+    void showsTheMerchantsDecisionAndItsSyncToTikTok() {
+        ReturnFlowFixture merchant = sandboxMerchant();
+        JsonNode ret = merchant.awaitReturn(merchant.buyerAsksForReturn("REFUND", 1).path("returnId").asText());
+        String id = ret.path("id").asText();
+
+        HttpResponse<String> decided = api().postJson("/api/returns/" + id + "/decision", merchant.apiKey, """
+                {"items": [{"itemId": "%s", "decision": "APPROVE"}], "comment": "looks fine"}"""
+                .formatted(ret.path("items").get(0).path("id").asText()));
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(202);
+
+        List<JsonNode> events = awaitEvents(merchant, id, "SYNC");
+        assertThat(events).extracting(e -> e.path("kind").asText())
+                .containsSubsequence("RETURN_RECORDED", "DECISION", "PARTNER_CALL", "SYNC");
+        assertThat(first(events, "DECISION").path("summary").asText()).contains("APPROVED").contains("APPROVE_REFUND");
+        assertThat(first(events, "DECISION").path("detail").asText()).isEqualTo("looks fine");
+        assertThat(first(events, "SYNC").path("summary").asText()).startsWith("Synced as APPROVE_REFUND");
+    }
+
+    @Test
     void isTheMerchantsOwn() {
         ReturnFlowFixture owner = sandboxMerchant();
         ReturnFlowFixture other = sandboxMerchant();
