@@ -437,7 +437,9 @@ class ReturnDecisionFlowTest {
         assertThat(failed.path("sync").path("error").asText()).contains("has no return " + ret.tiktokReturnId());
         assertThat(failed.path("sync").path("errorCode").isNull()).isTrue();
         assertThat(failed.path("state").asText()).as("TikTok never answered: the decision stands").isEqualTo("APPROVED");
-        assertThat(deadLettersOf(ret)).hasSize(1);
+        // The FAILED sync is written inside the dead-letter handler; the message reaches the DLQ when its
+        // JMS transaction commits, a moment later.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(deadLettersOf(ret)).hasSize(1));
 
         assertThat(replayDeadLetter("returns.decided.tiktok", decisionId)).isTrue();
 
