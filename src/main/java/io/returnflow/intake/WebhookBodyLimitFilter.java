@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses webhook bodies over the limit with 413 before the route sees them, reading at most
  * limit + 1 bytes, so a flood of oversized requests cannot fill the heap. Servlet-level because
- * platform-http has already buffered the whole body by the time a route step runs.
+ * Camel's servlet binding has already buffered the whole body by the time a route step runs.
  */
 @Configuration(proxyBeanMethods = false)
 class WebhookBodyLimitFilter {

@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The OpenAPI description of the merchant and admin APIs at {@code /v3/api-docs} (Swagger UI at
  * {@code /swagger-ui.html}), generated from the controllers, plus what springdoc cannot see: who may
- * call what (admin token, merchant API keys) and the TikTok webhook, a Camel platform-http route.
+ * call what (admin token, merchant API keys) and the TikTok webhook, a Camel servlet route.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {

@@ -153,6 +153,18 @@ class TikTokWebhookIntakeTest {
     }
 
     @Test
+    void readsTheRawBodyOfAWebhookLabelledAsAForm() {
+        // The signature covers the raw bytes: a form content type must not make the server parse them.
+        String body = returnStatusChange(newId(), "7495540735365777507", newId());
+        long before = broker.messagesAdded(EVENTS);
+
+        assertThat(tiktok.send(body, tiktok.sign(body), "application/x-www-form-urlencoded").statusCode()).isEqualTo(200);
+        assertThat(tiktok.send(body, tiktok.sign(body) + "0", "application/x-www-form-urlencoded").statusCode()).isEqualTo(401);
+
+        broker.awaitMessagesAdded(EVENTS, before + 1);
+    }
+
+    @Test
     void refusesABodyOverOneMebibyteWith413() {
         String notificationId = newId();
         String padding = "x".repeat(1024 * 1024);

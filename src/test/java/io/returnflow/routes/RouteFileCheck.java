@@ -34,6 +34,7 @@ final class RouteFileCheck {
             "activemq", "queue-consumer-policy",
             "timer", "polling-policy",
             "scheduler", "polling-policy",
+            "servlet", "webhook-answers",
             "platform-http", "webhook-answers");
     static final Set<String> INTERNAL_SCHEMES = Set.of("direct", "seda");
 

@@ -83,14 +83,14 @@ class RouteFilesTest {
                 - route:
                     id: listener
                     from:
-                      uri: platform-http:/webhooks/other
+                      uri: servlet:/other
                       steps:
                         - log: hello
                 """);
 
         assertThat(check().check(files)).containsExactlyInAnyOrder(
                 "poller.camel.yaml: route poller consumes timer:poll without the shared error policy: add routeConfigurationId: polling-policy",
-                "listener.camel.yaml: route listener consumes platform-http:/webhooks/other without the shared error policy: add routeConfigurationId: webhook-answers");
+                "listener.camel.yaml: route listener consumes servlet:/other without the shared error policy: add routeConfigurationId: webhook-answers");
     }
 
     @Test
