@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * The notification ids already queued, kept in the database (table from Flyway, unique on
  * processor and id) so deduplication outlives TikTok's 15 hours of retries and any restart.
- * Camel's repository checks then inserts; two deliveries racing past the check meet the unique
- * key, and the loser is a duplicate, not an error.
+ * Camel's repository; one change: adding an id is a single INSERT, and the unique key, not a
+ * SELECT before it, says whether the id was new. The route has already asked {@code contains}, and
+ * two deliveries racing past that check meet the key: the loser is a duplicate, not an error.
  */
 @Component("tiktokNotificationIds")
 public class NotificationIdRepository extends JdbcMessageIdRepository {
@@ -23,7 +24,7 @@ public class NotificationIdRepository extends JdbcMessageIdRepository {
     @Override
     public boolean add(String key) {
         try {
-            return super.add(key);
+            return insert(key) == 1;
         } catch (DuplicateKeyException raced) {
             return false;
         }
