@@ -57,15 +57,25 @@ public class ConnectedShops {
     List<ShopSummary> listByMerchant(String merchantId) {
         return db.sql("""
                 SELECT s.shop_id, s.name, s.region, s.seller_type, s.status, s.status_reason, s.connected_at,
-                       s.authorization_expiring_at, a.access_token_expires_at, a.refresh_token_expires_at
+                       s.authorization_expiring_at, a.access_token_expires_at, a.refresh_token_expires_at,
+                       s.webhook_subscription_status, s.webhook_subscription_address, s.webhook_subscription_error,
+                       s.webhook_subscription_at
                 FROM tiktok_shops s JOIN tiktok_authorizations a ON a.id = s.authorization_id
                 WHERE s.merchant_id = ? ORDER BY s.connected_at, s.shop_id""")
                 .param(merchantId)
                 .query((rs, n) -> new ShopSummary(rs.getString("shop_id"), rs.getString("name"), rs.getString("region"),
                         rs.getString("seller_type"), ShopStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
                         instant(rs, "access_token_expires_at"), instant(rs, "refresh_token_expires_at"),
-                        instant(rs, "authorization_expiring_at"), instant(rs, "connected_at")))
+                        instant(rs, "authorization_expiring_at"), instant(rs, "connected_at"),
+                        webhookSubscription(rs)))
                 .list();
+    }
+
+    /** Null while the shop was never subscribed (the setting is off, or its first round is still to come). */
+    private static ShopSummary.WebhookSubscription webhookSubscription(ResultSet rs) throws SQLException {
+        String status = rs.getString("webhook_subscription_status");
+        return status == null ? null : new ShopSummary.WebhookSubscription(status, rs.getString("webhook_subscription_address"),
+                rs.getString("webhook_subscription_error"), instant(rs, "webhook_subscription_at"));
     }
 
     /**
@@ -86,7 +96,9 @@ public class ConnectedShops {
                     UPDATE tiktok_shops SET merchant_id = :merchant, authorization_id = :authorization, name = :name,
                         region = :region, seller_type = :sellerType, shop_code = :code, cipher = :cipher,
                         status_changed_at = CASE WHEN status = 'CONNECTED' THEN status_changed_at ELSE :now END,
-                        status = 'CONNECTED', status_reason = NULL, authorization_expiring_at = NULL, updated_at = :now
+                        status = 'CONNECTED', status_reason = NULL, authorization_expiring_at = NULL, updated_at = :now,
+                        webhook_subscription_status = NULL, webhook_subscription_address = NULL,
+                        webhook_subscription_error = NULL, webhook_subscription_at = NULL
                     WHERE shop_id = :shopId""")
                     .paramSource(new ShopRow(shop.id(), merchantId, authorizationId, shop.name(), shop.region(),
                             shop.sellerType(), shop.code(), shop.cipher(), now))

@@ -4,9 +4,11 @@ import static io.returnflow.support.ApiClient.ADMIN_TOKEN;
 import static io.returnflow.support.ApiClient.json;
 import static io.returnflow.support.ApiClient.uniqueMerchantId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -85,6 +87,19 @@ class TikTokShopConnectionTest {
         assertThat(shop.path("refreshTokenExpiresAt").asText()).isNotBlank();
         ConnectedShop connected = connectedShops.findByShopId(shopId).orElseThrow();
         assertThat(listed.body()).doesNotContain(connected.accessToken()).doesNotContain("cipher").doesNotContain("Token\":");
+    }
+
+    @Test
+    void subscribesNoWebhookWhenTheSettingIsOff() {
+        String shopId = newShopId();
+
+        api.connectTikTokShop(merchant, key, shopId);
+
+        // the subscription route polls every 200 ms in tests: several rounds pass
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() ->
+                assertThat(json(api.get("/sandbox/tiktok/shops/" + shopId + "/webhooks", null))).isEmpty());
+        assertThat(json(api.get("/api/merchants/" + merchant + "/tiktok/shops", key)).get(0).path("webhookSubscription").isNull())
+                .isTrue();
     }
 
     @Test
