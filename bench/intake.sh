@@ -32,9 +32,11 @@ mkdir -p "$BENCH_OUT"
 SERVICE_PID=
 
 package_if_needed() {
-  if [[ ! -f $JAR ]] || [[ -n $(find pom.xml src -newer "$JAR" -type f -print -quit) ]]; then
-    echo "== Packaging the service (mvn -B -o -DskipTests package)"
-    mvn -B -o -q -DskipTests package
+  # Also when the jar is not an executable Spring Boot jar (a package run that failed half-way).
+  if [[ ! -f $JAR ]] || [[ -n $(find pom.xml src -newer "$JAR" -type f -print -quit) ]] \
+     || ! unzip -p "$JAR" META-INF/MANIFEST.MF 2>/dev/null | grep -q '^Start-Class:'; then
+    echo "== Packaging the service (mvn -B -DskipTests package)"
+    mvn -B -q -DskipTests package
   fi
 }
 
