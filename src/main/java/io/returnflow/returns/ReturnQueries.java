@@ -92,9 +92,10 @@ public class ReturnQueries {
                         rs.getBoolean("matched"), ReturnView.Money.of(rs.getBigDecimal("refund_amount"), rs.getString("currency")),
                         ItemDecision.valueOf(rs.getString("decision"))))
                 .list();
-        List<ReturnView.Wms> wms = db.sql("SELECT target, status, external_id, error FROM return_wms WHERE return_id = ? ORDER BY target")
+        List<ReturnView.Wms> wms = db.sql("SELECT target, status, external_id, error, updated_at FROM return_wms WHERE return_id = ? ORDER BY target")
                 .param(header.id())
-                .query((rs, n) -> new ReturnView.Wms(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .query((rs, n) -> new ReturnView.Wms(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
                 .list();
         ReturnView.Label label = db.sql("SELECT status, tracking_number, error FROM return_labels WHERE return_id = ?")
                 .param(header.id())

@@ -37,7 +37,8 @@ public record ReturnView(
         }
     }
 
-    public record Wms(String target, String status, String externalId, String error) {
+    /** @param updatedAt when the target reached its status (for CREATED: when the Return Authorization was made) */
+    public record Wms(String target, String status, String externalId, String error, Instant updatedAt) {
     }
 
     public record Label(String status, String trackingNumber, String error) {

@@ -76,6 +76,8 @@ class WmsReturnAuthorizationTest {
 
         JsonNode ra = netsuiteReturnAuthorization("tts-" + tiktokReturnId);
         assertThat(wms(ret, "NETSUITE").path("externalId").asText()).isEqualTo(ra.path("id").asText());
+        assertThat(java.time.Instant.parse(wms(ret, "NETSUITE").path("updatedAt").asText()))
+                .as("when the Return Authorization was made").isAfterOrEqualTo(java.time.Instant.parse(ret.path("createdAt").asText()));
         assertThat(ra.path("memo").asText()).isEqualTo("TikTok Shop return " + tiktokReturnId + " (order "
                 + sandbox.path("orderId").asText() + "): Wrong size");
         assertThat(ra.path("createdVia").asText()).isEqualTo("TRANSFORM");
