@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -31,6 +32,7 @@ class SandboxNetSuiteAuth {
     private final SandboxNetSuiteProperties credentials;
     private final Clock clock;
     private final Map<String, Long> usedNonces = new ConcurrentHashMap<>();
+    private final AtomicLong nextCleanup = new AtomicLong();
 
     SandboxNetSuiteAuth(SandboxNetSuiteProperties credentials, Clock clock) {
         this.credentials = credentials;
@@ -79,10 +81,18 @@ class SandboxNetSuiteAuth {
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII))) {
             return "signature mismatch";
         }
-        usedNonces.values().removeIf(at -> at < now - 2 * MAX_SKEW_SECONDS);
+        forgetOldNonces(now);
         if (usedNonces.putIfAbsent(oauth.get("oauth_consumer_key") + ":" + oauth.get("oauth_nonce"), now) != null) {
             return "nonce used before";
         }
         return null;
+    }
+
+    /** Nonces older than any timestamp still accepted, dropped once a minute (not on every call: a scan of all). */
+    private void forgetOldNonces(long now) {
+        long due = nextCleanup.get();
+        if (now >= due && nextCleanup.compareAndSet(due, now + 60)) {
+            usedNonces.values().removeIf(at -> at < now - 2 * MAX_SKEW_SECONDS);
+        }
     }
 }
