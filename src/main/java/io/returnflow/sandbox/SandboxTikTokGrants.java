@@ -78,6 +78,13 @@ class SandboxTikTokGrants {
         return verify(accessToken, ACCESS).map(Grant::shopIds);
     }
 
+    /** The shop of a shop-scoped call: one the access token covers, whose cipher is {@code shopCipher}. */
+    Optional<String> shopOf(String accessToken, String shopCipher) {
+        return shopsOf(accessToken).orElse(List.of()).stream()
+                .filter(id -> SandboxAuthorizedShopsApi.cipherOf(id).equals(shopCipher))
+                .findFirst();
+    }
+
     /** Stable per set of shops, as TikTok's open_id is per seller. */
     static String openIdOf(List<String> shopIds) {
         return "sbxseller_" + HexFormat.of().formatHex(sha256(String.join(",", shopIds))).substring(0, 24);

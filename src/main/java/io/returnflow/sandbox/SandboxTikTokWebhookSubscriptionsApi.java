@@ -118,10 +118,7 @@ class SandboxTikTokWebhookSubscriptionsApi {
         if (problem != null) {
             return problem;
         }
-        String cipher = request.getParameter("shop_cipher");
-        Optional<String> shopId = grants.shopsOf(request.getHeader("x-tts-access-token")).orElse(List.of()).stream()
-                .filter(id -> SandboxAuthorizedShopsApi.cipherOf(id).equals(cipher))
-                .findFirst();
+        Optional<String> shopId = grants.shopOf(request.getHeader("x-tts-access-token"), request.getParameter("shop_cipher"));
         if (shopId.isEmpty()) {
             return SandboxEnvelope.error(SandboxAuthorizedShopsApi.INVALID_ACCESS_TOKEN,
                     "The access token does not cover the shop of this shop_cipher");
