@@ -57,28 +57,35 @@ public class IntakeBenchmark {
         var sender = new WebhookSender(http, settings.webhookUri(), new ReturnStatusChanges(settings.appKey(), settings.appSecret()));
 
         sender.probe();
+        // The same signed webhooks to an endpoint that only reads them and answers 200: what the HTTP
+        // stack alone costs here, in the same run (its answers are not counted as webhooks).
+        var baseline = new WebhookSender(http, settings.baselineUri(), new ReturnStatusChanges(settings.appKey(), settings.appSecret()));
         var cpu = new CpuClocks(settings.servicePid(), settings.clockTicksPerSecond());
         List<PhaseResult> results = new ArrayList<>();
-        for (Phase phase : phases(settings, sender)) {
+        for (Phase phase : phases(settings, sender, baseline)) {
             CpuClocks.Reading before = cpu.read();
             PhaseResult result = phase.run();
             results.add(result.withCpu(cpu.read().minus(before)));
         }
 
         Report.print(results, sender);
+        Report.printBaselineRatio(results);
         if (settings.totalsFile() != null) {
             Files.writeString(settings.totalsFile(), "sent=" + sender.sent() + "\nacknowledged=" + sender.acknowledged() + "\n");
         }
         System.exit(sender.sent() == sender.acknowledged() ? 0 : 1);
     }
 
-    static List<Phase> phases(Settings settings, WebhookSender sender) {
+    static List<Phase> phases(Settings settings, WebhookSender sender, WebhookSender baseline) {
         List<Phase> phases = new ArrayList<>();
         if (settings.warmupSeconds() > 0) {
             phases.add(new ClosedLoop("warm-up", sender, WARM_UP_CONCURRENCY, settings.warmupSeconds()));
         }
         for (int concurrency : settings.concurrencies()) {
             phases.add(new ClosedLoop("closed", sender, concurrency, settings.phaseSeconds()));
+        }
+        for (int concurrency : settings.baselineConcurrencies()) {
+            phases.add(new ClosedLoop("baseline", baseline, concurrency, settings.phaseSeconds()));
         }
         for (int rate : settings.rates()) {
             phases.add(new OpenLoop("open", sender, rate, settings.phaseSeconds(), settings.maxInFlight()));
@@ -453,6 +460,21 @@ public class IntakeBenchmark {
                     + "cpu: milliseconds of CPU per webhook (service from /proc, needs --service-pid)");
         }
 
+        /** Intake against the bare endpoint, at each concurrency both were measured at. */
+        static void printBaselineRatio(List<PhaseResult> results) {
+            for (PhaseResult bare : results) {
+                if (!bare.phase().equals("baseline")) {
+                    continue;
+                }
+                results.stream().filter(r -> r.phase().equals("closed") && r.load().equals(bare.load())).findFirst()
+                        .ifPresent(intake -> System.out.printf(
+                                "intake vs bare Spring MVC endpoint at %s: %.0f/s vs %.0f/s = %.0f%%; p99 %.1f ms vs %.1f ms%n",
+                                bare.load(), intake.acknowledgedPerSecond(), bare.acknowledgedPerSecond(),
+                                100 * intake.acknowledgedPerSecond() / bare.acknowledgedPerSecond(),
+                                intake.latencies().percentileMillis(99), bare.latencies().percentileMillis(99)));
+            }
+        }
+
         private static String millis(double value) {
             return Double.isNaN(value) ? "-" : String.format(value < 10 ? "%.2f" : "%.1f", value);
         }
@@ -461,9 +483,9 @@ public class IntakeBenchmark {
     // ---------------------------------------------------------------------------------------------
     // Command line
 
-    record Settings(URI webhookUri, String appKey, String appSecret, int warmupSeconds, int phaseSeconds,
-                    List<Integer> concurrencies, List<Integer> rates, int maxInFlight, Path totalsFile,
-                    long servicePid, long clockTicksPerSecond) {
+    record Settings(URI webhookUri, URI baselineUri, String appKey, String appSecret, int warmupSeconds, int phaseSeconds,
+                    List<Integer> concurrencies, List<Integer> baselineConcurrencies, List<Integer> rates, int maxInFlight,
+                    Path totalsFile, long servicePid, long clockTicksPerSecond) {
 
         private static final String USAGE = """
                 java bench/IntakeBenchmark.java --url http://127.0.0.1:PORT [options]
@@ -472,6 +494,8 @@ public class IntakeBenchmark {
                   --warmup-seconds N   closed loop at concurrency 32 before measuring; default 30, 0 = none
                   --phase-seconds N    length of every measured phase; default 12
                   --concurrency LIST   closed-loop phases, e.g. 8,32,64 (default); "" = none
+                  --baseline-concurrency LIST  closed-loop phases against the bare endpoint POST /sandbox/baseline
+                                       (local profile), default 32,64; "" = none
                   --rates LIST         open-loop phases in webhooks/s, e.g. 500,1000,2000,3000 (default); "" = none
                   --max-in-flight N    open-loop cap on outstanding requests; default 512
                   --totals-file PATH   write "sent=" and "acknowledged=" totals here
@@ -491,19 +515,20 @@ public class IntakeBenchmark {
             if (!isLoopback(base.getHost())) {
                 usage("only loopback targets are allowed: " + base);
             }
-            var settings = new Settings(base.resolve("/webhooks/tiktok"),
+            var settings = new Settings(base.resolve("/webhooks/tiktok"), base.resolve("/sandbox/baseline"),
                     options.getOrDefault("app-key", "sandbox-app-key"),
                     options.getOrDefault("app-secret", "sandbox-app-secret"),
                     Integer.parseInt(options.getOrDefault("warmup-seconds", "30")),
                     Integer.parseInt(options.getOrDefault("phase-seconds", "12")),
                     numbers(options.getOrDefault("concurrency", "8,32,64")),
+                    numbers(options.getOrDefault("baseline-concurrency", "32,64")),
                     numbers(options.getOrDefault("rates", "500,1000,2000,3000")),
                     Integer.parseInt(options.getOrDefault("max-in-flight", "512")),
                     options.containsKey("totals-file") ? Path.of(options.get("totals-file")) : null,
                     Long.parseLong(options.getOrDefault("service-pid", "0")),
                     Long.parseLong(options.getOrDefault("clock-ticks", "100")));
             options.keySet().removeAll(List.of("url", "app-key", "app-secret", "warmup-seconds", "phase-seconds",
-                    "concurrency", "rates", "max-in-flight", "totals-file", "service-pid", "clock-ticks"));
+                    "concurrency", "baseline-concurrency", "rates", "max-in-flight", "totals-file", "service-pid", "clock-ticks"));
             if (!options.isEmpty()) {
                 usage("unknown option(s): " + options.keySet());
             }

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# End-to-end benchmark: signed webhooks -> returns recorded -> Return Authorizations in NetSuite and
+# ShipHero, against the packaged service (local profile: H2 + embedded Artemis, persistent journal)
+# whose sandbox partners answer every call after PARTNER_LATENCY, as partners across the internet do.
+#
+#   bench/end-to-end.sh [EndToEndBenchmark options...]     e.g. bench/end-to-end.sh --returns 4000 --rate 100
+#
+# Prints throughput (returns/s), latency percentiles at a fixed rate, the busiest second of TikTok
+# calls per shop, and the service's start-up time and resident memory. Exits non-zero when a webhook
+# was refused or a return did not get both Return Authorizations.
+#
+# Environment:
+#   PARTNER_LATENCY    how long every sandbox partner call takes; default 50ms
+#   SERVICE_JAVA_OPTS  JVM flags of the service; default -Xms1g -Xmx1g -XX:+UseG1GC
+#   SERVICE_ARGS       extra service arguments, e.g. "--app.consumers.wms=8"
+#   BENCH_OUT          where the service log goes; default a new temporary directory
+#   KEEP_DATA=1        keep the service's data directory afterwards
+#   JFR=1              record a Flight Recorder profile of the service from set-up to the end:
+#                      jfr print --events jdk.ExecutionSample $BENCH_OUT/service.jfr
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BENCH_NAME=end-to-end
+PARTNER_LATENCY=${PARTNER_LATENCY:-50ms}
+ADMIN_TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+# shellcheck source=bench/service.sh
+source bench/service.sh
+
+package_if_needed
+start_service --sandbox.latency="$PARTNER_LATENCY" --app.admin-token="$ADMIN_TOKEN"
+if [[ ${JFR:-0} == 1 ]]; then
+  jcmd "$SERVICE_PID" JFR.start name=e2e settings=profile >/dev/null
+fi
+echo "== Benchmark (service pid $SERVICE_PID; partners answer after $PARTNER_LATENCY; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg))"
+set +e
+java -Xmx512m bench/EndToEndBenchmark.java --url "$BASE_URL" --admin-token "$ADMIN_TOKEN" \
+  --service-pid "$SERVICE_PID" --clock-ticks "$(getconf CLK_TCK)" "$@"
+STATUS=$?
+set -e
+if [[ ${JFR:-0} == 1 ]]; then
+  jcmd "$SERVICE_PID" JFR.dump name=e2e filename="$BENCH_OUT/service.jfr" >/dev/null && echo "== Flight recording: $BENCH_OUT/service.jfr"
+fi
+echo
+echo "== Service: start-up ${STARTUP_SECONDS} s; $(service_memory) (JVM flags: $SERVICE_JAVA_OPTS)"
+echo "== Partner calls made by the service (set-up included), by partner:"
+curl -fsS "$BASE_URL/actuator/prometheus" | awk '/^partner_calls_seconds_count\{/ {
+    match($0, /partner="[^"]*"/); calls[substr($0, RSTART + 9, RLENGTH - 10)] += $NF }
+    END { for (p in calls) printf "  %-10s %8d\n", p, calls[p] }' | sort
+echo "== Dead letters: $(curl -fsS -H "Authorization: Bearer $ADMIN_TOKEN" "$BASE_URL/api/admin/dlq")"
+exit $STATUS
