@@ -27,8 +27,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * End to end: signed TikTok webhooks -> the return re-read from TikTok, matched to its Shopify order
- * and recorded -> Return Authorizations in NetSuite and ShipHero, against the packaged service whose
- * sandbox partners answer after a fixed latency (bench/end-to-end.sh starts it).
+ * and recorded -> Return Authorizations in NetSuite and ShipHero, against the packaged service and
+ * sandbox partners that answer after a fixed latency (bench/end-to-end.sh starts both).
  *
  * Set-up uses the public APIs only: merchants with both WMS targets (admin API), an API key each,
  * one TikTok shop each connected through the sandbox's OAuth flow, and returns the sandbox TikTok
@@ -100,8 +100,8 @@ public class EndToEndBenchmark {
         System.out.printf("returns with both Return Authorizations: %s after %.1f s = %.0f returns/s end to end%n",
                 done ? "all" : "NOT ALL (timed out)", seconds, returns.size() / seconds);
         if (settings.servicePid() > 0) {
-            System.out.printf("service CPU: %.1f ms per return (webhook, return, both Return Authorizations, and the "
-                    + "sandbox partners' side of every call)%n", (settings.serviceCpuNanos() - cpuBefore) / 1e6 / returns.size());
+            System.out.printf("service CPU: %.1f ms per return (webhook, return, both Return Authorizations; the partners "
+                    + "are another process)%n", (settings.serviceCpuNanos() - cpuBefore) / 1e6 / returns.size());
         }
         return done && refused.get() == 0;
     }
@@ -193,7 +193,7 @@ public class EndToEndBenchmark {
 
         Shop merchantWithShop(int index) throws Exception {
             String merchantId = "bench-" + runId + "-" + index;
-            String base = settings.url().toString();
+            String base = settings.partnersUrl().toString();
             String document = """
                     {"name": "Bench %d",
                      "shopify": {"shopDomain": "bench%d.myshopify.com", "accessToken": "shpat_sandbox",
@@ -227,7 +227,7 @@ public class EndToEndBenchmark {
             for (int i = 0; i < count; i++) {
                 Shop shop = shops.get(i % shops.size());
                 created.add(pool.submit(() -> {
-                    String answer = expect(send("POST", "/sandbox/tiktok/returns", null, """
+                    String answer = expect(sendTo(settings.partnersUrl(), "POST", "/sandbox/tiktok/returns", null, """
                             {"returnType": "RETURN_AND_REFUND", "items": 2, "shopId": "%s", "deliverWebhook": false}"""
                             .formatted(shop.shopId())), 201).body();
                     return new TikTokReturn(shop, find(RETURN_ID, answer), find(ORDER_ID, answer));
@@ -316,12 +316,12 @@ public class EndToEndBenchmark {
         }
 
         void resetCallRates() throws Exception {
-            expect(send("DELETE", "/sandbox/tiktok/call-rates", null, null), 204);
+            expect(sendTo(settings.partnersUrl(), "DELETE", "/sandbox/tiktok/call-rates", null, null), 204);
         }
 
         String callRates() throws Exception {
             StringBuilder out = new StringBuilder(String.format("%-22s %8s %16s%n", "shop", "calls", "busiest second"));
-            Matcher rates = CALL_RATE.matcher(expect(send("GET", "/sandbox/tiktok/call-rates", null, null), 200).body());
+            Matcher rates = CALL_RATE.matcher(expect(sendTo(settings.partnersUrl(), "GET", "/sandbox/tiktok/call-rates", null, null), 200).body());
             long peak = 0;
             while (rates.find()) {
                 out.append(String.format("%-22s %8s %16s%n", rates.group(1), rates.group(2), rates.group(3)));
@@ -331,7 +331,11 @@ public class EndToEndBenchmark {
         }
 
         private HttpResponse<String> send(String method, String path, String bearer, String json) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(settings.url().resolve(path)).timeout(Duration.ofSeconds(30))
+            return sendTo(settings.url(), method, path, bearer, json);
+        }
+
+        private HttpResponse<String> sendTo(URI base, String method, String path, String bearer, String json) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                     .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
             if (json != null) {
                 request.header("Content-Type", "application/json");
@@ -371,7 +375,7 @@ public class EndToEndBenchmark {
         }
     }
 
-    record Settings(URI url, String adminToken, String appKey, String appSecret, int shops, int returns, int concurrency,
+    record Settings(URI url, URI partnersUrl, String adminToken, String appKey, String appSecret, int shops, int returns, int concurrency,
                     int rate, int seconds, Duration timeout, long servicePid, long clockTicksPerSecond, int warmup) {
 
         /** The service's CPU time so far (user + system, Linux /proc), or 0 without --service-pid. */
@@ -391,6 +395,7 @@ public class EndToEndBenchmark {
 
         private static final String USAGE = """
                 java bench/EndToEndBenchmark.java --url http://127.0.0.1:PORT --admin-token T [options]
+                  --partners-url URL the sandbox partners (another process); default --url
                   --shops N          merchants, one TikTok shop each; default 8
                   --warmup N         returns sent first, like the throughput phase, not measured; default 1000
                   --returns N        returns of the throughput phase; default 2000
@@ -414,7 +419,8 @@ public class EndToEndBenchmark {
             if (url.getHost() == null || !(url.getHost().equals("localhost") || url.getHost().startsWith("127."))) {
                 usage("only loopback targets are allowed: " + url);
             }
-            return new Settings(url, required(options, "admin-token"),
+            URI partnersUrl = URI.create(options.getOrDefault("partners-url", url.toString()));
+            return new Settings(url, partnersUrl, required(options, "admin-token"),
                     options.getOrDefault("app-key", "sandbox-app-key"), options.getOrDefault("app-secret", "sandbox-app-secret"),
                     positive(options, "shops", 8), positive(options, "returns", 2000), positive(options, "concurrency", 32),
                     positive(options, "rate", 100), positive(options, "seconds", 30),

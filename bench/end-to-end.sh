@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end benchmark: signed webhooks -> returns recorded -> Return Authorizations in NetSuite and
-# ShipHero, against the packaged service (local profile: H2 + embedded Artemis, persistent journal)
-# whose sandbox partners answer every call after PARTNER_LATENCY, as partners across the internet do.
+# ShipHero, against the packaged service (local profile: H2 + embedded Artemis, persistent journal,
+# its own sandbox off) and a partners process (the same jar, its sandbox playing TikTok, Shopify,
+# NetSuite and ShipHero) that answers every call after PARTNER_LATENCY, as partners across the
+# internet do. The service's CPU figures are then the service's alone.
 #
 #   bench/end-to-end.sh [EndToEndBenchmark options...]     e.g. bench/end-to-end.sh --returns 4000 --rate 100
 #
@@ -27,13 +29,21 @@ ADMIN_TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 source bench/service.sh
 
 package_if_needed
-start_service --sandbox.latency="$PARTNER_LATENCY" --app.admin-token="$ADMIN_TOKEN"
+PORT=$(free_loopback_port)
+start_partners --sandbox.latency="$PARTNER_LATENCY" \
+  --tiktok.oauth-redirect-url="http://127.0.0.1:$PORT/oauth/tiktok/callback"
+start_service --app.admin-token="$ADMIN_TOKEN" --sandbox.enabled=false \
+  --tiktok.api-base-url="$PARTNERS_URL/sandbox/tiktok" \
+  --tiktok.auth-base-url="$PARTNERS_URL/sandbox/tiktok-auth" \
+  --tiktok.authorize-url="$PARTNERS_URL/sandbox/tiktok-auth/open/authorize" \
+  --shiphero.api-base-url="$PARTNERS_URL/sandbox/shiphero" \
+  --labels.provider-url="$PARTNERS_URL/sandbox/labels"
 if [[ ${JFR:-0} == 1 ]]; then
   jcmd "$SERVICE_PID" JFR.start name=e2e settings=profile >/dev/null
 fi
 echo "== Benchmark (service pid $SERVICE_PID; partners answer after $PARTNER_LATENCY; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg))"
 set +e
-java -Xmx512m bench/EndToEndBenchmark.java --url "$BASE_URL" --admin-token "$ADMIN_TOKEN" \
+java -Xmx512m bench/EndToEndBenchmark.java --url "$BASE_URL" --partners-url "$PARTNERS_URL" --admin-token "$ADMIN_TOKEN" \
   --service-pid "$SERVICE_PID" --clock-ticks "$(getconf CLK_TCK)" "$@"
 STATUS=$?
 set -e

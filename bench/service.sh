@@ -1,6 +1,8 @@
 # Shared by the benchmark scripts (sourced, not run): package the service when needed, start it
-# on a free loopback port with a fresh data directory, wait until it is UP, stop it on exit.
-# Expects BENCH_NAME; sets JAR, BENCH_OUT, DATA_DIR, SERVICE_PID, BASE_URL, STARTUP_SECONDS.
+# (and, for the end-to-end benchmark, a partners process) on free loopback ports with fresh data
+# directories, wait until UP, stop everything on exit.
+# Expects BENCH_NAME; sets JAR, BENCH_OUT, DATA_DIR, SERVICE_PID, BASE_URL, STARTUP_SECONDS
+# (and PARTNERS_PID, PARTNERS_URL).
 
 JAR=target/tiktok-returns-0.1.0-SNAPSHOT.jar
 SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-"-Xms1g -Xmx1g -XX:+UseG1GC"}
@@ -9,6 +11,7 @@ BENCH_OUT=${BENCH_OUT:-$(mktemp -d -t "$BENCH_NAME-bench.XXXXXX")}
 DATA_DIR=$(mktemp -d -t "$BENCH_NAME-bench-data.XXXXXX")
 mkdir -p "$BENCH_OUT"
 SERVICE_PID=
+PARTNERS_PID=
 
 package_if_needed() {
   # Also when the jar is not an executable Spring Boot jar (a package run that failed half-way).
@@ -32,47 +35,68 @@ free_loopback_port() {
   exit 1
 }
 
-stop_service() {
-  if [[ -n $SERVICE_PID ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
-    kill "$SERVICE_PID"
+stop_process() {
+  local pid=$1
+  if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
+    kill "$pid"
     # Graceful shutdown (server.shutdown=graceful) takes a few seconds; never wait forever.
-    for _ in $(seq 1 60); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.5; done
-    kill -9 "$SERVICE_PID" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null || true
   fi
+}
+
+stop_all() {
+  stop_process "$SERVICE_PID"
+  stop_process "$PARTNERS_PID"
   if [[ ${KEEP_DATA:-0} != 1 ]]; then rm -rf "$DATA_DIR"; else echo "data kept in $DATA_DIR"; fi
 }
-trap stop_service EXIT
+trap stop_all EXIT
 
+# wait_until_up PID URL LOG
 wait_until_up() {
   for _ in $(seq 1 240); do
-    if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
-      echo "the service exited during start-up; see $BENCH_OUT/service.log" >&2
+    if ! kill -0 "$1" 2>/dev/null; then
+      echo "the process exited during start-up; see $3" >&2
       exit 1
     fi
-    if curl -fsS "$BASE_URL/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
+    if curl -fsS "$2/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
       return
     fi
     sleep 0.5
   done
-  echo "the service was not UP after 120 s; see $BENCH_OUT/service.log" >&2
+  echo "not UP after 120 s; see $3" >&2
   exit 1
 }
 
 # start_service [service arguments...]: the packaged service, local profile, on a free loopback port.
 start_service() {
-  PORT=$(free_loopback_port)
+  PORT=${PORT:-$(free_loopback_port)}
   BASE_URL="http://127.0.0.1:$PORT"
   echo "== Starting the service on $BASE_URL (data $DATA_DIR, log $BENCH_OUT/service.log)"
   local started
   started=$(date +%s%N)
   # shellcheck disable=SC2086 # the option strings are meant to split into flags
   java $SERVICE_JAVA_OPTS -jar "$JAR" \
-    --server.address=127.0.0.1 --server.port="$PORT" --app.data-dir="$DATA_DIR" "$@" ${SERVICE_ARGS:-} \
+    --server.address=127.0.0.1 --server.port="$PORT" --app.data-dir="$DATA_DIR/service" "$@" ${SERVICE_ARGS:-} \
     >"$BENCH_OUT/service.log" 2>&1 &
   SERVICE_PID=$!
-  wait_until_up
+  wait_until_up "$SERVICE_PID" "$BASE_URL" "$BENCH_OUT/service.log"
   STARTUP_SECONDS=$(awk -v ns=$(( $(date +%s%N) - started )) 'BEGIN { printf "%.1f", ns / 1e9 }')
   echo "== UP after ${STARTUP_SECONDS} s (launch to /actuator/health UP); $(grep -o 'Started [A-Za-z]* in [0-9.]* seconds[^)]*)' "$BENCH_OUT/service.log" | head -n1)"
+}
+
+# start_partners [arguments...]: the same jar again, local profile, as the partners (its sandbox
+# plays TikTok, Shopify, NetSuite, ShipHero), so that their work is not the service's CPU.
+start_partners() {
+  local port
+  port=$(free_loopback_port)
+  PARTNERS_URL="http://127.0.0.1:$port"
+  echo "== Starting the partners on $PARTNERS_URL (log $BENCH_OUT/partners.log)"
+  java -Xms512m -Xmx512m -XX:+UseG1GC -jar "$JAR" \
+    --server.address=127.0.0.1 --server.port="$port" --app.data-dir="$DATA_DIR/partners" "$@" \
+    >"$BENCH_OUT/partners.log" 2>&1 &
+  PARTNERS_PID=$!
+  wait_until_up "$PARTNERS_PID" "$PARTNERS_URL" "$BENCH_OUT/partners.log"
 }
 
 # The service's resident memory now and at its peak (Linux /proc), e.g. "RSS 612 MiB, peak 655 MiB".
@@ -80,4 +104,3 @@ service_memory() {
   awk '/^VmRSS/ { rss = $2 } /^VmHWM/ { hwm = $2 } END { printf "RSS %d MiB, peak %d MiB", rss / 1024, hwm / 1024 }' \
     "/proc/$SERVICE_PID/status"
 }
-
