@@ -67,6 +67,7 @@ class SecurityConfiguration {
                         // the API's OpenAPI description and its Swagger UI: no secrets, only shapes
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)
+                        .requestMatchers("/api/me").hasAnyRole(ADMIN, MERCHANT)
                         .requestMatchers("/api/merchants/{merchantId}/**").access(SecurityConfiguration::ownMerchant)
                         .requestMatchers("/api/returns/**").hasAnyRole(ADMIN, MERCHANT)
                         .anyRequest().hasRole(ADMIN))
