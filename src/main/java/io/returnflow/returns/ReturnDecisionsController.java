@@ -61,6 +61,17 @@ class ReturnDecisionsController {
         }
     }
 
+    @GetMapping("/decision-options")
+    ReturnDecisions.Options decisionOptions(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable String returnId,
+                                            @RequestParam(required = false) String merchantId) {
+        String merchant = Callers.merchantOf(caller, merchantId);
+        try {
+            return decisions.options(merchant, returnId);
+        } catch (RuntimeException e) {
+            throw answer(e, returnId);
+        }
+    }
+
     /** What the caller hears when the return is unknown or the marketplace cannot be asked. */
     private static RuntimeException answer(RuntimeException e, String returnId) {
         if (e instanceof NoSuchElementException) {
