@@ -38,7 +38,7 @@ export function operatorPage(main, ctx) {
     render('routes', routes, data => renderRoutes(routesBox, data));
     render('queues', queues, data => renderQueues(dlqBox, data, showMessages));
     if (openQueue) {
-      const messages = await api(`/api/admin/dlq/${encodeURIComponent(openQueue)}/messages?limit=50`);
+      const messages = await api(`/api/admin/dlq/${encodeURIComponent(openQueue)}/messages?limit=200`);
       render('messages', [openQueue, messages], () => renderMessages(messagesBox, openQueue, messages, ctx, reload));
     }
   }
@@ -60,12 +60,14 @@ export function operatorPage(main, ctx) {
 
 /** One line: is anything wrong right now? */
 function renderGlance(box, health, breakers, routes, queues) {
-  const open = breakers.filter(b => b.state !== 'CLOSED').length;
+  const open = breakers.filter(b => b.state === 'OPEN').length;
+  const testing = breakers.filter(b => b.state === 'HALF_OPEN').length;
   const stopped = routes.filter(r => r.status !== 'Started').length;
   const dead = queues.reduce((n, q) => n + q.depth, 0);
   fill(box,
     'Service ', statusBadge(health.status, health.status === 'UP' ? 'Up' : health.status), ' · ',
-    open ? badge(`${open} circuit breaker(s) not closed`, 'bad') : badge('All partners reachable', 'ok'), ' · ',
+    open ? badge(`${open} partner breaker(s) open: calls refused`, 'bad')
+      : testing ? badge(`${testing} partner breaker(s) half open: testing`, 'warn') : badge('All partners reachable', 'ok'), ' · ',
     stopped ? badge(`${stopped} route(s) not started`, 'bad') : badge('All routes started', 'ok'), ' · ',
     dead ? badge(`${dead} dead letter(s) waiting`, 'bad') : badge('No dead letters', 'ok'));
 }
