@@ -113,6 +113,21 @@ public class MerchantStore {
                 .update() == 1;
     }
 
+    /**
+     * Turns Redo return labels on or off for the merchant. Turning them on needs a return address
+     * (labels need a destination), checked in the same statement as the change.
+     *
+     * @return false when the merchant does not exist or, turning labels on, has no return address
+     */
+    public boolean useRedoReturnLabels(String merchantId, boolean use) {
+        return db.sql("UPDATE merchants SET use_redo_return_labels = :use, updated_at = :now WHERE id = :id"
+                        + (use ? " AND return_address_line1 IS NOT NULL" : ""))
+                .param("use", use)
+                .param("now", now())
+                .param("id", merchantId)
+                .update() == 1;
+    }
+
     private Record columns(Merchant m, OffsetDateTime now) {
         Merchant.ReturnAddress a = m.returns().returnAddress();
         boolean hasAddress = a != null;

@@ -1,10 +1,12 @@
 package io.returnflow.partners;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
@@ -94,6 +96,30 @@ public class PartnerCircuitBreakers {
     /** CLOSED, OPEN, HALF_OPEN... for health views. */
     public String state(String partner) {
         return registry.circuitBreaker(partner).getState().name();
+    }
+
+    /**
+     * A breaker as operators see it.
+     *
+     * @param failureRate percent of the recorded calls that failed; null until enough calls were recorded
+     * @param notPermittedCalls calls refused at once while the breaker was open
+     */
+    public record Breaker(String name, String state, Float failureRate, int bufferedCalls, int failedCalls,
+                          long notPermittedCalls) {
+    }
+
+    /** Every breaker a call has made so far (a partner nobody called yet has none), by name. */
+    public List<Breaker> breakers() {
+        return registry.getAllCircuitBreakers().stream()
+                .map(breaker -> {
+                    CircuitBreaker.Metrics metrics = breaker.getMetrics();
+                    float rate = metrics.getFailureRate();
+                    return new Breaker(breaker.getName(), breaker.getState().name(), rate < 0 ? null : rate,
+                            metrics.getNumberOfBufferedCalls(), metrics.getNumberOfFailedCalls(),
+                            metrics.getNumberOfNotPermittedCalls());
+                })
+                .sorted(Comparator.comparing(Breaker::name))
+                .toList();
     }
 
     /**

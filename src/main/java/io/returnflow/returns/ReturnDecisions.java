@@ -51,11 +51,9 @@ public class ReturnDecisions {
     public ReturnView decide(String merchantId, String returnId, DecisionRequest request) {
         ReturnView ret = find(merchantId, returnId);
         Map<String, ItemDecision> items = itemDecisions(ret, request);
-        boolean previousFailed = SyncStatus.FAILED.name().equals(ret.sync().status());
-        if ((ret.state() != ReturnState.OPEN && !previousFailed) || ret.tiktok().nextAction() == null) {
-            throw DecisionRefusedException.conflict("return " + returnId + " is " + ret.state()
-                    + (ret.tiktok().nextAction() == null ? " and its marketplace waits for no decision" : "")
-                    + ": only an OPEN return, or one whose last decision FAILED to sync, takes a decision");
+        String conflict = whyNotDecidable(ret);
+        if (conflict != null) {
+            throw DecisionRefusedException.conflict(conflict);
         }
         if (request.comment() != null && request.comment().length() > MAX_COMMENT) {
             throw DecisionRefusedException.invalid("comment is longer than " + MAX_COMMENT + " characters");
@@ -88,6 +86,36 @@ public class ReturnDecisions {
                 held ? "some items approved, some rejected, and the merchant's mixedDecision is MANUAL:"
                         + " an operator decides on the marketplace" : null));
         return find(merchantId, returnId);
+    }
+
+    /**
+     * What a decision on the return may be now, so a form offers only what will be taken.
+     *
+     * @param decidable           whether the return takes a decision now
+     * @param notDecidable        why not, when it does not
+     * @param returnless          whether "the buyer keeps the items" may be asked
+     * @param returnlessRefusal   why not, when it may not
+     */
+    public record Options(boolean decidable, String notDecidable, boolean returnless, String returnlessRefusal) {
+    }
+
+    /** @throws NoSuchElementException the merchant has no such return */
+    public Options options(String merchantId, String returnId) {
+        ReturnView ret = find(merchantId, returnId);
+        String conflict = whyNotDecidable(ret);
+        String returnlessRefusal = marketplace.returnlessRefusal(ret);
+        return new Options(conflict == null, conflict, returnlessRefusal == null, returnlessRefusal);
+    }
+
+    /** Null when the return takes a decision: OPEN, or its last decision FAILED to sync, and the marketplace waits for one. */
+    private static String whyNotDecidable(ReturnView ret) {
+        boolean previousFailed = SyncStatus.FAILED.name().equals(ret.sync().status());
+        if ((ret.state() != ReturnState.OPEN && !previousFailed) || ret.tiktok().nextAction() == null) {
+            return "return " + ret.id() + " is " + ret.state()
+                    + (ret.tiktok().nextAction() == null ? " and its marketplace waits for no decision" : "")
+                    + ": only an OPEN return, or one whose last decision FAILED to sync, takes a decision";
+        }
+        return null;
     }
 
     private ReturnView find(String merchantId, String returnId) {

@@ -2,6 +2,7 @@ package io.returnflow.returns;
 
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 
 import io.returnflow.messaging.PermanentFailureException;
 import io.returnflow.partners.PartnerRejectedException;
@@ -54,8 +55,19 @@ class ReturnDecisionsController {
     List<RejectReason> rejectReasons(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable String returnId,
                                      @RequestParam(required = false) String merchantId) {
         String merchant = Callers.merchantOf(caller, merchantId);
+        return answering(returnId, () -> decisions.rejectReasons(merchant, returnId));
+    }
+
+    @GetMapping("/decision-options")
+    ReturnDecisions.Options decisionOptions(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable String returnId,
+                                            @RequestParam(required = false) String merchantId) {
+        String merchant = Callers.merchantOf(caller, merchantId);
+        return answering(returnId, () -> decisions.options(merchant, returnId));
+    }
+
+    private static <T> T answering(String returnId, Supplier<T> call) {
         try {
-            return decisions.rejectReasons(merchant, returnId);
+            return call.get();
         } catch (RuntimeException e) {
             throw answer(e, returnId);
         }

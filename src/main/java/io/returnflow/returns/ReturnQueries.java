@@ -26,6 +26,18 @@ public class ReturnQueries {
             source_status, next_action, can_buyer_keep_item, shopify_order_id, shopify_order_name, state,
             attention, created_at, updated_at""";
 
+    /**
+     * A return needs someone: the marketplace waits for the merchant's decision (OPEN), the service
+     * flagged it (e.g. its Shopify order never appeared), its decision's sync FAILED or is held for
+     * an operator, or a WMS Return Authorization or its return label FAILED.
+     */
+    private static final String NEEDS_ATTENTION = """
+            (r.state = 'OPEN' OR r.attention IS NOT NULL
+             OR EXISTS (SELECT 1 FROM return_decisions d WHERE d.id = r.current_decision_id
+                        AND (d.sync_status = 'FAILED' OR (d.sync_status = 'PENDING' AND d.sync_reason IS NOT NULL)))
+             OR EXISTS (SELECT 1 FROM return_wms w WHERE w.return_id = r.id AND w.status = 'FAILED')
+             OR EXISTS (SELECT 1 FROM return_labels l WHERE l.return_id = r.id AND l.status = 'FAILED'))""";
+
     private final JdbcClient db;
 
     public ReturnQueries(JdbcClient db) {
@@ -34,6 +46,15 @@ public class ReturnQueries {
 
     /** A page of returns and the cursor of the next page (null on the last page). */
     public record Page(List<ReturnView> returns, String nextCursor) {
+    }
+
+    /** @param needsAttention how many of the merchant's returns need someone (see NEEDS_ATTENTION) */
+    public record Summary(long needsAttention) {
+    }
+
+    public Summary summary(String merchantId) {
+        return new Summary(db.sql("SELECT COUNT(*) FROM returns r WHERE r.merchant_id = ? AND " + NEEDS_ATTENTION)
+                .param(merchantId).query(Long.class).single());
     }
 
     /** Header, items, WMS and sync read from one snapshot: a view never mixes before and after a change. */
@@ -48,11 +69,12 @@ public class ReturnQueries {
     /**
      * @param state  only returns in this state, or null
      * @param search a TikTok return or order id, or null
+     * @param needsAttention only the returns that need someone (see {@link #summary})
      * @param cursor from the previous page, or null for the first
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public Page page(String merchantId, ReturnState state, String search, int limit, String cursor) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM returns WHERE merchant_id = :merchant");
+    public Page page(String merchantId, ReturnState state, String search, boolean needsAttention, int limit, String cursor) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM returns r WHERE merchant_id = :merchant");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("merchant", merchantId);
         if (state != null) {
@@ -62,6 +84,9 @@ public class ReturnQueries {
         if (search != null && !search.isBlank()) {
             sql.append(" AND (source_return_id = :search OR source_order_id = :search OR id = :search)");
             params.put("search", search.trim());
+        }
+        if (needsAttention) {
+            sql.append(" AND ").append(NEEDS_ATTENTION);
         }
         Cursor after = Cursor.decode(cursor);
         if (after != null) {

@@ -32,16 +32,23 @@ class ReturnsController {
                             @RequestParam(required = false) String merchantId,
                             @RequestParam(required = false) ReturnState state,
                             @RequestParam(required = false) String q,
+                            @RequestParam(defaultValue = "false") boolean needsAttention,
                             @RequestParam(defaultValue = "20") int limit,
                             @RequestParam(required = false) String cursor) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_PAGE);
         }
         try {
-            return returns.page(merchantOf(caller, merchantId), state, q, limit, cursor);
+            return returns.page(merchantOf(caller, merchantId), state, q, needsAttention, limit, cursor);
         } catch (IllegalArgumentException badCursor) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, badCursor.getMessage());
         }
+    }
+
+    /** Counts for the returns list: how many returns need someone now. */
+    @GetMapping("/summary")
+    ReturnQueries.Summary summary(@AuthenticationPrincipal ApiPrincipal caller, @RequestParam(required = false) String merchantId) {
+        return returns.summary(merchantOf(caller, merchantId));
     }
 
     @GetMapping("/{returnId}")

@@ -20,6 +20,8 @@ import org.springframework.security.web.access.RequestMatcherDelegatingAccessDen
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -35,6 +37,8 @@ class SecurityConfiguration {
 
     private static final String ADMIN = ApiTokenAuthentication.ADMIN;
     private static final String MERCHANT = ApiTokenAuthentication.MERCHANT;
+    private static final String CONSOLE_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiTokenAuthentication tokens, SecurityAnswers answers) throws Exception {
@@ -53,6 +57,10 @@ class SecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .addFilterAt(bearer, BasicAuthenticationFilter.class)
+                // The console's pages run their own scripts and styles only, and call only this server.
+                .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        PathPatternRequestMatcher.withDefaults().matcher("/console/**"),
+                        new StaticHeadersWriter("Content-Security-Policy", CONSOLE_CONTENT_SECURITY_POLICY))))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> answers.unauthenticated(response,
                                 "authentication required: send Authorization: Bearer <token>"))
@@ -67,6 +75,7 @@ class SecurityConfiguration {
                         // the API's OpenAPI description and its Swagger UI: no secrets, only shapes
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)
+                        .requestMatchers("/api/me").hasAnyRole(ADMIN, MERCHANT)
                         .requestMatchers("/api/merchants/{merchantId}/**").access(SecurityConfiguration::ownMerchant)
                         .requestMatchers("/api/returns/**").hasAnyRole(ADMIN, MERCHANT)
                         .anyRequest().hasRole(ADMIN))

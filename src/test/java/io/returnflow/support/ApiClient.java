@@ -46,6 +46,11 @@ public final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    public HttpResponse<String> patch(String path, String bearer, String json) {
+        return send(request(uri(path), bearer).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     public HttpResponse<String> postJson(String path, String bearer, String json) {
         return send(request(uri(path), bearer).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));

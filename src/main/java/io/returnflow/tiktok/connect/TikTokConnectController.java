@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -35,6 +36,20 @@ class TikTokConnectController {
     ResponseEntity<Void> connect(@PathVariable String merchantId) {
         requireMerchant(merchantId);
         return ResponseEntity.status(HttpStatus.FOUND).location(connection.start(merchantId)).build();
+    }
+
+    /** Where the seller authorizes the app: what the 302 of GET /connect points at. */
+    record Authorization(String authorizeUrl) {
+    }
+
+    /**
+     * The same start as GET /connect, answered as JSON: a page calling with a bearer token cannot
+     * read the Location of a redirect, so it takes the URL and sends the seller's browser there.
+     */
+    @PostMapping("/connect")
+    Authorization connectUrl(@PathVariable String merchantId) {
+        requireMerchant(merchantId);
+        return new Authorization(connection.start(merchantId).toString());
     }
 
     @GetMapping("/shops")

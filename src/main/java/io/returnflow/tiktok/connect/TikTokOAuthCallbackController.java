@@ -41,7 +41,7 @@ class TikTokOAuthCallbackController {
         }
         String html = """
                 <!doctype html><html><head><meta charset="utf-8"><title>TikTok shop connected</title></head>
-                <body><h1>%s</h1><ul>%s</ul><p>You can close this window.</p></body></html>"""
+                <body><h1>%s</h1><ul>%s</ul><p><a href="/console/#/integrations">Back to the console</a>, or close this window.</p></body></html>"""
                 .formatted(connected.shops().isEmpty() ? "TikTok authorized no shop: nothing was connected"
                         : "TikTok shop connected to " + HtmlUtils.htmlEscape(connected.merchantId()), list);
         return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(html);

@@ -66,6 +66,22 @@ class TikTokShopConnectionTest {
     }
 
     @Test
+    void answersTheAuthorizationUrlAsJsonToAPageThatCannotFollowARedirectWithItsKey() {
+        HttpResponse<String> answer = api.post("/api/merchants/" + merchant + "/tiktok/connect", key);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        URI authorize = URI.create(json(answer).path("authorizeUrl").asText());
+        assertThat(authorize.toString()).startsWith(tiktok.authorizeUrl() + "?");
+        String state = UriComponentsBuilder.fromUri(authorize).build().getQueryParams().getFirst("state");
+        assertThat(db.queryForObject("SELECT merchant_id FROM tiktok_oauth_states WHERE state = ?", String.class, state))
+                .isEqualTo(merchant);
+        HttpResponse<String> callback = api.follow(api.get(URI.create(authorize + "&shop_id=" + newShopId())));
+        assertThat(callback.statusCode()).isEqualTo(200);
+        assertThat(callback.body()).contains("<a href=\"/console/#/integrations\">Back to the console</a>");
+        assertThat(json(api.get("/api/merchants/" + merchant + "/tiktok/shops", key))).hasSize(1);
+    }
+
+    @Test
     void connectsAShopAndListsItWithoutTokens() {
         String shopId = newShopId();
 

@@ -1,0 +1,47 @@
+// What the API's codes mean, in the words the pages use.
+import {badge} from './dom.js';
+
+export const RETURN_TYPES = {
+  REFUND: 'Refund only',
+  RETURN_AND_REFUND: 'Return and refund',
+  REPLACEMENT: 'Replacement',
+};
+
+export const STATES = {
+  OPEN: 'Open',
+  APPROVED: 'Approved',
+  PARTIALLY_APPROVED: 'Partially approved',
+  REJECTED: 'Rejected',
+  CANCELLED: 'Cancelled',
+  COMPLETED: 'Completed',
+};
+
+export const NEXT_ACTIONS = {
+  RESPOND_REQUEST: 'Your answer to the buyer\'s request',
+  CONFIRM_RECEIPT: 'Your check of the returned package: approve or reject what arrived',
+};
+
+const TONES = {
+  OPEN: 'warn', APPROVED: 'ok', PARTIALLY_APPROVED: 'ok', REJECTED: 'bad', CANCELLED: null, COMPLETED: 'ok',
+  PENDING: 'info', SYNCED: 'ok', FAILED: 'bad', NONE: null, CREATED: 'ok', SKIPPED: null,
+  PURCHASED: 'info', UPLOADED: 'ok', CONNECTED: 'ok', DISCONNECTED: 'bad',
+  CLOSED: 'ok', OPEN_BREAKER: 'bad', HALF_OPEN: 'warn', UP: 'ok', DOWN: 'bad', Started: 'ok',
+};
+
+export function typeLabel(type) {
+  return RETURN_TYPES[type] || type || '';
+}
+
+export function stateBadge(state) {
+  return badge(STATES[state] || state, TONES[state]);
+}
+
+/** A status of sync, WMS, label...: its name in words, coloured by how it went. */
+export function statusBadge(status, words) {
+  return badge(words || (status ? status.charAt(0) + status.slice(1).toLowerCase().replaceAll('_', ' ') : 'None'), TONES[status]);
+}
+
+export function breakerBadge(state) {
+  const words = {CLOSED: 'Closed (calls flow)', OPEN: 'Open (calls refused)', HALF_OPEN: 'Half open (testing)'};
+  return badge(words[state] || state, TONES[state === 'OPEN' ? 'OPEN_BREAKER' : state]);
+}
