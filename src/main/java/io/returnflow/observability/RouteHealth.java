@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -49,10 +48,9 @@ public class RouteHealth {
     private Status status(Route route) {
         String id = route.getRouteId();
         Timer latency = meters.find("camel.route.policy").tag("routeId", id).timer();
-        Gauge inflight = meters.find("camel.exchanges.inflight").tag("routeId", id).gauge();
         return new Status(id, route.getDescription(), String.valueOf(camel.getRouteController().getRouteStatus(id)),
                 count("camel.exchanges.total", id), count("camel.exchanges.failed", id),
-                count("camel.exchanges.failures.handled", id), inflight == null ? 0 : (long) inflight.value(),
+                count("camel.exchanges.failures.handled", id), camel.getInflightRepository().size(id),
                 latency == null || latency.count() == 0 ? null : latency.mean(TimeUnit.MILLISECONDS));
     }
 
