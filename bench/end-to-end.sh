@@ -14,7 +14,12 @@
 # Environment:
 #   PARTNER_LATENCY    how long every sandbox partner call takes; default 50ms
 #   SERVICE_JAVA_OPTS  JVM flags of the service; default -Xms1g -Xmx1g -XX:+UseG1GC
-#   SERVICE_ARGS       extra service arguments, e.g. "--app.consumers.wms=8"
+#   CONSUMERS          concurrent consumers, default "--app.consumers.tiktok-return-events=32
+#                      --app.consumers.wms=32": with partners at 50 ms a consumer waits most of the
+#                      time (a Return Authorization takes 3 to 4 partner calls), and the service's
+#                      defaults (8 and 4), sized for partners' own concurrency limits, would cap the
+#                      flow at about 20 returns/s before the CPU does
+#   SERVICE_ARGS       extra service arguments
 #   BENCH_OUT          where the service log goes; default a new temporary directory
 #   KEEP_DATA=1        keep the service's data directory afterwards
 #   JFR=1              record a Flight Recorder profile of the service from set-up to the end:
@@ -32,7 +37,9 @@ package_if_needed
 PORT=$(free_loopback_port)
 start_partners --sandbox.latency="$PARTNER_LATENCY" \
   --tiktok.oauth-redirect-url="http://127.0.0.1:$PORT/oauth/tiktok/callback"
-start_service --app.admin-token="$ADMIN_TOKEN" --sandbox.enabled=false \
+CONSUMERS=${CONSUMERS:-"--app.consumers.tiktok-return-events=32 --app.consumers.wms=32"}
+# shellcheck disable=SC2086 # CONSUMERS is meant to split into arguments
+start_service --app.admin-token="$ADMIN_TOKEN" --sandbox.enabled=false $CONSUMERS \
   --tiktok.api-base-url="$PARTNERS_URL/sandbox/tiktok" \
   --tiktok.auth-base-url="$PARTNERS_URL/sandbox/tiktok-auth" \
   --tiktok.authorize-url="$PARTNERS_URL/sandbox/tiktok-auth/open/authorize" \
@@ -51,7 +58,7 @@ if [[ ${JFR:-0} == 1 ]]; then
   jcmd "$SERVICE_PID" JFR.dump name=e2e filename="$BENCH_OUT/service.jfr" >/dev/null && echo "== Flight recording: $BENCH_OUT/service.jfr"
 fi
 echo
-echo "== Service: start-up ${STARTUP_SECONDS} s; $(service_memory) (JVM flags: $SERVICE_JAVA_OPTS)"
+echo "== Service: start-up ${STARTUP_SECONDS} s; $(service_memory) (JVM flags: $SERVICE_JAVA_OPTS; $CONSUMERS)"
 echo "== Partner calls made by the service (set-up included), by partner:"
 curl -fsS "$BASE_URL/actuator/prometheus" | awk '/^partner_calls_seconds_count\{/ {
     match($0, /partner="[^"]*"/); calls[substr($0, RSTART + 9, RLENGTH - 10)] += $NF }
