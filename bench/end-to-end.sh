@@ -13,7 +13,9 @@
 #
 # Environment:
 #   PARTNER_LATENCY    how long every sandbox partner call takes; default 50ms
-#   SERVICE_JAVA_OPTS  JVM flags of the service; default -Xms1g -Xmx1g -XX:+UseG1GC
+#   SERVICE_JAVA_OPTS  JVM flags of the service; default -Xms384m -Xmx384m -XX:+UseG1GC: a fixed heap
+#                      (resizing stays out of the figures), sized so that the whole process stays
+#                      under the 768 MB resident-memory target; the resident memory is printed
 #   CONSUMERS          concurrent consumers, default "--app.consumers.tiktok-return-events=32
 #                      --app.consumers.wms=32": with partners at 50 ms a consumer waits most of the
 #                      time (a Return Authorization takes 3 to 4 partner calls), and the service's
@@ -28,6 +30,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BENCH_NAME=end-to-end
+SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-"-Xms384m -Xmx384m -XX:+UseG1GC"}
 PARTNER_LATENCY=${PARTNER_LATENCY:-50ms}
 ADMIN_TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 # shellcheck source=bench/service.sh
