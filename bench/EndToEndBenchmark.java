@@ -76,14 +76,17 @@ public class EndToEndBenchmark {
         long cpuBefore = settings.serviceCpuNanos();
         var queue = new ConcurrentLinkedQueue<>(returns);
         var refused = new AtomicLong();
+        var statuses = new java.util.concurrent.ConcurrentHashMap<Integer, AtomicLong>();
         long start = System.nanoTime();
         ExecutorService senders = Executors.newFixedThreadPool(settings.concurrency());
         for (int i = 0; i < settings.concurrency(); i++) {
             senders.execute(() -> {
                 TikTokReturn next;
                 while ((next = queue.poll()) != null) {
-                    if (service.sendWebhook(next) != 200) {
+                    int status = service.sendWebhook(next);
+                    if (status != 200) {
                         refused.incrementAndGet();
+                        statuses.computeIfAbsent(status, any -> new AtomicLong()).incrementAndGet();
                     }
                 }
             });
@@ -95,8 +98,8 @@ public class EndToEndBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.println();
         System.out.printf("== %s: %d returns, webhooks from %d concurrent senders%n", phase, returns.size(), settings.concurrency());
-        System.out.printf("webhooks: %d sent in %.1f s (%.0f/s), %d not answered 200%n", returns.size(), sendSeconds,
-                returns.size() / sendSeconds, refused.get());
+        System.out.printf("webhooks: %d sent in %.1f s (%.0f/s), %d not answered 200%s%n", returns.size(), sendSeconds,
+                returns.size() / sendSeconds, refused.get(), statuses.isEmpty() ? "" : " (status: count, -1 = no answer in 10 s: " + statuses + ")");
         System.out.printf("returns with both Return Authorizations: %s after %.1f s = %.0f returns/s end to end%n",
                 done ? "all" : "NOT ALL (timed out)", seconds, returns.size() / seconds);
         if (settings.servicePid() > 0) {
