@@ -460,7 +460,7 @@ class ReturnDecisionFlowTest {
 
         assertThat(again.statusCode()).isEqualTo(202);
         awaitSync(ret, "SYNCED");
-        replayDeadLetter("returns.decided.tiktok", first);
+        assertThat(replayDeadLetter("returns.decided.tiktok", first)).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> broker.depth("returns.decided.tiktok") == 0);
         assertThat(sandbox(ret).path("decisionCalls")).extracting(call -> call.path("decision").asText())
                 .containsExactly("REJECT_RETURN");
@@ -675,16 +675,21 @@ class ReturnDecisionFlowTest {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 
-    /** The operator's replay, through the admin API: the dead letter of the queue whose body names {@code text}. */
+    /**
+     * The operator's replay, through the admin API: the dead letter of the queue whose body names
+     * {@code text}, once it is there (it lands when the failed consumer's JMS transaction commits).
+     */
     private boolean replayDeadLetter(String queue, String text) {
         String deadLetters = "/api/admin/dlq/DLQ." + queue;
-        for (JsonNode message : ApiClient.json(api().get(deadLetters + "/messages?limit=500", ApiClient.ADMIN_TOKEN))) {
-            if (message.path("body").asText().contains(text)) {
-                JsonNode replay = ApiClient.json(api().postJson(deadLetters + "/replay", ApiClient.ADMIN_TOKEN,
-                        "{\"ids\": [\"" + message.path("id").asText() + "\"]}"));
-                return replay.path("replayed").asInt() == 1;
+        JsonNode deadLetter = await().atMost(Duration.ofSeconds(10)).until(() -> {
+            JsonNode found = null;
+            for (JsonNode message : ApiClient.json(api().get(deadLetters + "/messages?limit=500", ApiClient.ADMIN_TOKEN))) {
+                found = message.path("body").asText().contains(text) ? message : found;
             }
-        }
-        return false;
+            return found;
+        }, java.util.Objects::nonNull);
+        JsonNode replay = ApiClient.json(api().postJson(deadLetters + "/replay", ApiClient.ADMIN_TOKEN,
+                "{\"ids\": [\"" + deadLetter.path("id").asText() + "\"]}"));
+        return replay.path("replayed").asInt() == 1;
     }
 }

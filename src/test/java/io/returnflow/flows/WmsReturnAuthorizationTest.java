@@ -223,13 +223,15 @@ class WmsReturnAuthorizationTest {
 
         // the operator's replay, through the admin API
         String deadLetters = "/api/admin/dlq/DLQ." + NETSUITE_QUEUE;
-        JsonNode deadLetter = null;
-        for (JsonNode message : ApiClient.json(api().get(deadLetters + "/messages?limit=500", ApiClient.ADMIN_TOKEN))) {
-            if (message.path("body").asText().contains(returnId)) {
-                deadLetter = message;
+        // FAILED is written inside the dead-letter handler; the message reaches the DLQ when the
+        // consumer's JMS transaction commits, a moment later.
+        JsonNode deadLetter = await().atMost(Duration.ofSeconds(10)).until(() -> {
+            JsonNode found = null;
+            for (JsonNode message : ApiClient.json(api().get(deadLetters + "/messages?limit=500", ApiClient.ADMIN_TOKEN))) {
+                found = message.path("body").asText().contains(returnId) ? message : found;
             }
-        }
-        assertThat(deadLetter).as("the dead letter is there to replay").isNotNull();
+            return found;
+        }, java.util.Objects::nonNull);
         assertThat(deadLetter.path("originalQueue").asText()).isEqualTo("returns.created::" + NETSUITE_QUEUE);
         JsonNode replay = ApiClient.json(api().postJson(deadLetters + "/replay", ApiClient.ADMIN_TOKEN,
                 "{\"ids\": [\"" + deadLetter.path("id").asText() + "\"]}"));
