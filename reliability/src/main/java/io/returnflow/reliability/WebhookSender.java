@@ -18,9 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Sends webhooks as TikTok does, from concurrent senders: a webhook that gets no answer (a
- * connection refused or cut, a timeout) or a 5xx is sent again after a pause, to the next service
- * instance, until it is answered or the sender gives up; any other answer is final. Optionally
+ * Sends webhooks as TikTok does, from concurrent senders: a webhook that is not answered 200 (no
+ * answer: a connection refused or cut, a timeout; a 5xx; any other status) is sent again after a
+ * pause, to the next service instance, until it is or the sender gives up. Hostile webhooks get one
+ * answer (or are sent again only after no answer or a 5xx). Optionally
  * paced: webhook i leaves no earlier than start + i / rate.
  */
 final class WebhookSender {
@@ -41,6 +42,8 @@ final class WebhookSender {
     private final AtomicInteger next = new AtomicInteger();
     /** How each webhook was finally answered, by kind and status. */
     private final Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
+    /** Answers other than the expected one, a 5xx or none, on the way to the final one (e.g. a 404). */
+    private final Map<String, AtomicInteger> interim = new ConcurrentHashMap<>();
     private final Map<Webhooks.Kind, AtomicInteger> unexpected = new ConcurrentHashMap<>();
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
 
@@ -80,7 +83,12 @@ final class WebhookSender {
         while (true) {
             URI target = targets.get(Math.floorMod(next.getAndIncrement(), targets.size()));
             int status = post(target, webhook);
-            if (status >= 200 && status < 500) {
+            // TikTok sends a webhook again until it gets a 200; a hostile sender gets one answer
+            boolean last = status == 200 || webhook.expected() != 200 && status >= 200 && status < 500;
+            if (status != 0 && status != webhook.expected() && status / 100 != 5) {
+                interim.computeIfAbsent(webhook.kind() + " " + status, k -> new AtomicInteger()).incrementAndGet();
+            }
+            if (last) {
                 answers.computeIfAbsent(webhook.kind() + " " + status, k -> new AtomicInteger()).incrementAndGet();
                 if (status != webhook.expected()) {
                     unexpected.computeIfAbsent(webhook.kind(), k -> new AtomicInteger()).incrementAndGet();
@@ -138,6 +146,13 @@ final class WebhookSender {
     int answered(Webhooks.Kind kind, int status) {
         AtomicInteger count = answers.get(kind + " " + status);
         return count == null ? 0 : count.get();
+    }
+
+    /** Answers that were neither the expected one, a 5xx nor no answer, e.g. {VALID 404=3}: sent again. */
+    Map<String, Integer> interimAnswers() {
+        Map<String, Integer> found = new java.util.TreeMap<>();
+        interim.forEach((key, count) -> found.put(key, count.get()));
+        return found;
     }
 
     int unexpected(Webhooks.Kind kind) {
