@@ -43,13 +43,14 @@ final class Decider implements Runnable {
         while (!stopped) {
             try {
                 Map<String, Undecided> open = undecided();
+                int unansweredBefore = unanswered.get();
                 for (Undecided ret : open.values()) {
-                    if (stopped) {
-                        return;
+                    if (stopped || unanswered.get() > unansweredBefore) {
+                        break; // an instance is down: try again in a moment, not 200 calls in a row
                     }
                     decide(ret);
                 }
-                Thread.sleep(open.isEmpty() ? 1_000 : 100);
+                Thread.sleep(open.isEmpty() || unanswered.get() > unansweredBefore ? 1_000 : 100);
             } catch (SQLException e) {
                 sleepQuietly(); // PostgreSQL restarting: try again
             } catch (InterruptedException e) {

@@ -28,6 +28,6 @@ record Scale(String name, int returns, int webhooks, double duplicateShare, int 
 
     static Scale small() {
         return new Scale("short", 200, 1_000, 0.30, 16, 100, 1, Duration.ofSeconds(20), 20,
-                Duration.ofSeconds(90), Duration.ofMinutes(5));
+                Duration.ofSeconds(75), Duration.ofMinutes(5));
     }
 }

@@ -58,10 +58,10 @@ final class Scenario {
                     List.of("-Xms512m", "-Xmx768m"),
                     run.serviceArguments(run.servicePorts[i], database, broker, dir.resolve("service-" + (i + 1) + "-data")),
                     dir.resolve("service-" + (i + 1) + ".log"), dir);
-            service.start(Duration.ofMinutes(3));
             services.add(service);
             apis.add(new ServiceApi(service, run.adminToken));
         }
+        startAll(services);
 
         // merchants and their shops, through instance 1
         String both = name + "-both";
@@ -121,6 +121,29 @@ final class Scenario {
         deciderThread.join(10_000);
 
         return ledger(traffic, validIds, sender, decoys, hostile, settled, settleSeconds, sendSeconds, faults);
+    }
+
+    /** Starts the instances side by side (Flyway's lock lets one of them migrate the database). */
+    private static void startAll(List<ServiceInstance> services) throws Exception {
+        List<Thread> starts = new ArrayList<>();
+        List<Exception> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (ServiceInstance service : services) {
+            Thread start = new Thread(() -> {
+                try {
+                    service.start(Duration.ofMinutes(3));
+                } catch (Exception e) {
+                    failures.add(e);
+                }
+            }, "start-" + service.name());
+            start.start();
+            starts.add(start);
+        }
+        for (Thread start : starts) {
+            start.join();
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
     }
 
     private String title() {
