@@ -22,11 +22,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class Partners {
 
     /** Path prefixes of each partner's API (not the sandbox's own control endpoints). */
-    static final Map<String, String> APIS = new LinkedHashMap<>(Map.of(
-            "TikTok", "/sandbox/tiktok/return_refund",
-            "Shopify", "/sandbox/shopify/admin",
-            "NetSuite", "/sandbox/netsuite/services",
-            "ShipHero", "/sandbox/shiphero/graphql"));
+    static final Map<String, String> APIS = new LinkedHashMap<>();
+
+    static {
+        APIS.put("TikTok", "/sandbox/tiktok/return_refund");
+        APIS.put("Shopify", "/sandbox/shopify/admin");
+        APIS.put("NetSuite", "/sandbox/netsuite/services");
+        APIS.put("ShipHero", "/sandbox/shiphero/graphql");
+    }
 
     private final ServiceInstance process;
     private final Http http = new Http();

@@ -90,8 +90,8 @@ final class Scenario {
             Collections.shuffle(traffic, run.random);
         }
 
-        List<URI> targetsUris = services.stream().map(s -> s.uri("/webhooks/tiktok")).toList();
-        WebhookSender sender = new WebhookSender(targetsUris, scale.senders(), scale.settleBound());
+        List<URI> webhookUris = services.stream().map(s -> s.uri("/webhooks/tiktok")).toList();
+        WebhookSender sender = new WebhookSender(webhookUris, scale.senders(), scale.settleBound());
         decider = new Decider(database, apis, apiKeys);
         deciderThread = new Thread(decider, "decider");
         deciderThread.start();

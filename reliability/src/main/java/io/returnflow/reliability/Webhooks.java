@@ -68,8 +68,9 @@ final class Webhooks {
     }
 
     Webhook valid(Partners.SandboxReturn ret) {
-        byte[] body = envelope(newNotificationId(), ret, "").getBytes(StandardCharsets.UTF_8);
-        return new Webhook(notificationIdOf(body), ret.returnId(), body, sign(body, appSecret), Kind.VALID, 200);
+        String notificationId = newNotificationId();
+        byte[] body = envelope(notificationId, ret, "").getBytes(StandardCharsets.UTF_8);
+        return new Webhook(notificationId, ret.returnId(), body, sign(body, appSecret), Kind.VALID, 200);
     }
 
     /**
@@ -99,13 +100,14 @@ final class Webhooks {
     }
 
     private Webhook forged(Partners.SandboxReturn decoy, int variant) {
-        byte[] body = envelope(newNotificationId(), decoy, "").getBytes(StandardCharsets.UTF_8);
+        String notificationId = newNotificationId();
+        byte[] body = envelope(notificationId, decoy, "").getBytes(StandardCharsets.UTF_8);
         String signature = switch (variant % 3) {
             case 0 -> sign(body, "not-the-app-secret");
             case 1 -> null;                                               // no signature at all
             default -> sign(envelope(newNotificationId(), decoy, "").getBytes(StandardCharsets.UTF_8), appSecret); // another body's
         };
-        return new Webhook(notificationIdOf(body), decoy.returnId(), body, signature, Kind.FORGED, 401);
+        return new Webhook(notificationId, decoy.returnId(), body, signature, Kind.FORGED, 401);
     }
 
     private Webhook malformed(Partners.SandboxReturn decoy, int variant) {
@@ -147,12 +149,6 @@ final class Webhooks {
 
     private String newNotificationId() {
         return String.valueOf(Math.floorMod(random.nextLong(), 9_000_000_000_000_000_000L) + 1_000_000_000_000_000_000L);
-    }
-
-    private static String notificationIdOf(byte[] body) {
-        String text = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8);
-        int start = text.indexOf("\"tts_notification_id\":\"") + 23;
-        return text.substring(start, text.indexOf('"', start));
     }
 
     private String sign(byte[] body, String secret) {
