@@ -2,7 +2,7 @@
 # The reliability run (issue 8): the packaged service against real processes, a ledger per scenario.
 #
 #   reliability/run.sh            full run: 10,000 webhooks for 2,000 returns per scenario (20 min on 2 cores)
-#   reliability/run.sh --short    the same scenarios at a tenth of the traffic, one of each fault (5 to 6 min)
+#   reliability/run.sh --short    the same scenarios at a tenth of the traffic, one of each fault (5 to 8 min)
 #   reliability/run.sh [--short] --scenarios baseline,faults,two-instances,hostile   (a subset)
 #   reliability/run.sh --seed N   the same shuffles, duplicates and shop ids again
 #
