@@ -1,8 +1,13 @@
 package io.returnflow.sandbox;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.FilterChain;
@@ -26,9 +31,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Fault injection for the sandbox partners: {@code POST /sandbox/faults} makes the next N calls
- * whose path starts with a prefix answer a given status and body (a 429, a 503, a TikTok error
- * envelope...), so failure handling can be seen and tested without a real partner misbehaving.
+ * Fault injection for the sandbox partners: {@code POST /sandbox/faults} makes calls whose path
+ * starts with a prefix answer a given status and body (a 429, a 503, a TikTok error envelope...),
+ * so failure handling can be seen and tested without a real partner misbehaving: the next N calls,
+ * a share of the calls ({@code percent}), or every call for a while ({@code seconds}: an outage).
  * {@code GET /sandbox/faults/hits} lists the calls that got a fault.
  */
 @RestController
@@ -38,13 +44,28 @@ class SandboxFaults {
     /**
      * @param pathPrefix e.g. {@code /sandbox/tiktok/return_refund}
      * @param status     HTTP status to answer
+     * @param statuses   instead of {@code status}: one of these, picked at random for each call
      * @param body       answer body (JSON), may be empty
-     * @param times      how many calls get the fault
+     * @param times      how many calls get the fault; when absent, 1, or no limit if {@code percent}
+     *                   or {@code seconds} is given
+     * @param percent    the share of matching calls that get the fault, 1 to 100 (default 100)
+     * @param seconds    the fault ends this long after it is armed (an outage window)
      */
-    record Fault(String pathPrefix, int status, String body, Integer times) {
+    record Fault(String pathPrefix, Integer status, List<Integer> statuses, String body, Integer times, Integer percent,
+                 Integer seconds) {
+
+        int pickStatus() {
+            return statuses == null || statuses.isEmpty() ? status
+                    : statuses.get(ThreadLocalRandom.current().nextInt(statuses.size()));
+        }
     }
 
-    private record Armed(Fault fault, AtomicInteger left) {
+    /** @param left calls that may still get the fault, null for no limit; @param until null for no end */
+    private record Armed(Fault fault, AtomicInteger left, Instant until) {
+
+        boolean over(Instant now) {
+            return left != null && left.get() <= 0 || until != null && !now.isBefore(until);
+        }
     }
 
     /** A call that got a fault: its path and query string (e.g. to see the idempotency key of each attempt). */
@@ -52,7 +73,12 @@ class SandboxFaults {
     }
 
     private final List<Armed> armed = new CopyOnWriteArrayList<>();
-    private final List<Hit> hits = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<Hit> hits = new ConcurrentLinkedQueue<>();
+    private final Clock clock;
+
+    SandboxFaults(Clock clock) {
+        this.clock = clock;
+    }
 
     @PostMapping("/sandbox/faults")
     @ResponseStatus(HttpStatus.CREATED)
@@ -60,7 +86,19 @@ class SandboxFaults {
         if (fault.pathPrefix() == null || !fault.pathPrefix().startsWith("/sandbox/") || fault.pathPrefix().startsWith("/sandbox/faults")) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "pathPrefix must start with /sandbox/ and name a partner");
         }
-        armed.add(new Armed(fault, new AtomicInteger(fault.times() == null ? 1 : fault.times())));
+        if (fault.status() == null && (fault.statuses() == null || fault.statuses().isEmpty())) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status or statuses is required");
+        }
+        if (fault.percent() != null && (fault.percent() < 1 || fault.percent() > 100)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "percent must be between 1 and 100");
+        }
+        if (fault.seconds() != null && fault.seconds() < 1) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "seconds must be at least 1");
+        }
+        boolean unlimited = fault.times() == null && (fault.percent() != null || fault.seconds() != null);
+        AtomicInteger left = unlimited ? null : new AtomicInteger(fault.times() == null ? 1 : fault.times());
+        Instant until = fault.seconds() == null ? null : clock.instant().plus(Duration.ofSeconds(fault.seconds()));
+        armed.add(new Armed(fault, left, until));
         return fault;
     }
 
@@ -77,19 +115,27 @@ class SandboxFaults {
         return hits.stream().filter(hit -> pathPrefix == null || hit.path().startsWith(pathPrefix)).toList();
     }
 
-    private void hit(HttpServletRequest request, Fault fault) {
-        hits.add(new Hit(request.getRequestURI(), request.getQueryString(), fault.status()));
+    private void hit(HttpServletRequest request, int status) {
+        hits.add(new Hit(request.getRequestURI(), request.getQueryString(), status));
     }
 
-    /** The fault the call gets, if one is armed for its path. */
+    /** The fault the call gets, if one is armed for its path (and the call falls in its share). */
     Fault take(String path) {
+        Instant now = clock.instant();
+        armed.removeIf(a -> a.over(now));
         for (Armed candidate : armed) {
-            if (path.startsWith(candidate.fault().pathPrefix()) && candidate.left().getAndDecrement() > 0) {
+            if (!path.startsWith(candidate.fault().pathPrefix()) || candidate.over(now) || !inShare(candidate.fault())) {
+                continue;
+            }
+            if (candidate.left() == null || candidate.left().getAndDecrement() > 0) {
                 return candidate.fault();
             }
         }
-        armed.removeIf(a -> a.left().get() <= 0);
         return null;
+    }
+
+    private static boolean inShare(Fault fault) {
+        return fault.percent() == null || ThreadLocalRandom.current().nextInt(100) < fault.percent();
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -107,8 +153,9 @@ class SandboxFaults {
                         chain.doFilter(request, response);
                         return;
                     }
-                    faults.hit(request, fault);
-                    response.setStatus(fault.status());
+                    int status = fault.pickStatus();
+                    faults.hit(request, status);
+                    response.setStatus(status);
                     if (fault.body() != null && !fault.body().isEmpty()) {
                         response.setContentType("application/json");
                         response.getWriter().write(fault.body());
