@@ -73,6 +73,7 @@ public class EndToEndBenchmark {
 
     static boolean throughput(String phase, Settings settings, Service service, List<TikTokReturn> returns) throws Exception {
         Map<String, Long> before = service.createdRas();
+        long recordedBefore = service.recordedReturns();
         long cpuBefore = settings.serviceCpuNanos();
         var queue = new ConcurrentLinkedQueue<>(returns);
         var refused = new AtomicLong();
@@ -94,19 +95,23 @@ public class EndToEndBenchmark {
         senders.shutdown();
         senders.awaitTermination(10, TimeUnit.MINUTES);
         double sendSeconds = (System.nanoTime() - start) / 1e9;
+        boolean recorded = service.awaitRecorded(recordedBefore, returns.size(), settings.timeout());
+        double recordedSeconds = (System.nanoTime() - start) / 1e9;
         boolean done = service.awaitRas(before, returns.size(), settings.timeout());
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.println();
         System.out.printf("== %s: %d returns, webhooks from %d concurrent senders%n", phase, returns.size(), settings.concurrency());
         System.out.printf("webhooks: %d sent in %.1f s (%.0f/s), %d not answered 200%s%n", returns.size(), sendSeconds,
                 returns.size() / sendSeconds, refused.get(), statuses.isEmpty() ? "" : " (status: count, -1 = no answer in 10 s: " + statuses + ")");
+        System.out.printf("returns recorded: %s after %.1f s = %.0f returns/s (webhook -> return created)%n",
+                recorded ? "all" : "NOT ALL (timed out)", recordedSeconds, returns.size() / recordedSeconds);
         System.out.printf("returns with both Return Authorizations: %s after %.1f s = %.0f returns/s end to end%n",
                 done ? "all" : "NOT ALL (timed out)", seconds, returns.size() / seconds);
         if (settings.servicePid() > 0) {
             System.out.printf("service CPU: %.1f ms per return (webhook, return, both Return Authorizations; the partners "
                     + "are another process)%n", (settings.serviceCpuNanos() - cpuBefore) / 1e6 / returns.size());
         }
-        return done && refused.get() == 0;
+        return recorded && done && refused.get() == 0;
     }
 
     static boolean latency(Settings settings, Service service, List<TikTokReturn> returns) throws Exception {
@@ -280,6 +285,25 @@ public class EndToEndBenchmark {
                 created.put(target, meter.statusCode() == 404 || !count.find() ? 0L : (long) Double.parseDouble(count.group(1)));
             }
             return created;
+        }
+
+        /** Returns the service recorded so far: its returns.recorded counter. */
+        long recordedReturns() throws Exception {
+            HttpResponse<String> meter = expect(send("GET", "/actuator/metrics/returns.recorded", settings.adminToken(), null), 200, 404);
+            Matcher count = COUNT.matcher(meter.body());
+            return meter.statusCode() == 404 || !count.find() ? 0L : (long) Double.parseDouble(count.group(1));
+        }
+
+        /** Waits until the service has recorded {@code expected} more returns than {@code before}. */
+        boolean awaitRecorded(long before, int expected, Duration timeout) throws Exception {
+            long giveUp = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < giveUp) {
+                if (recordedReturns() - before >= expected) {
+                    return true;
+                }
+                Thread.sleep(100);
+            }
+            return false;
         }
 
         /** Waits until every target has made {@code expected} more Return Authorizations than {@code before}. */

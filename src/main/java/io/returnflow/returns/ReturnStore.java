@@ -14,6 +14,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.returnflow.history.ReturnEventKind;
 import io.returnflow.history.ReturnHistory;
 import io.returnflow.merchants.MixedDecision;
@@ -26,6 +28,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Records returns: one per (source, account, source return id), however many events announce it,
@@ -48,13 +52,16 @@ public class ReturnStore {
     private final ObjectMapper json;
     private final Clock clock;
     private final ReturnHistory history;
+    private final MeterRegistry meters;
 
-    public ReturnStore(JdbcClient db, Outbox outbox, ObjectMapper json, Clock clock, ReturnHistory history) {
+    public ReturnStore(JdbcClient db, Outbox outbox, ObjectMapper json, Clock clock, ReturnHistory history,
+                       MeterRegistry meters) {
         this.db = db;
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
         this.history = history;
+        this.meters = meters;
     }
 
     public Optional<String> idOf(ReturnSource source, String accountId, String sourceReturnId) {
@@ -90,7 +97,19 @@ public class ReturnStore {
         history.record(id, ReturnEventKind.RETURN_RECORDED, "Recorded with " + items.size() + " item(s), state "
                 + stateOf(draft.status()) + (draft.shopifyOrderName() == null ? ", no Shopify order yet"
                 : ", Shopify order " + draft.shopifyOrderName()), draft.attention());
+        countOnceCommitted(draft.source());
         return id;
+    }
+
+    /** returns.recorded{source}: counted after the commit, so a rolled-back return is never counted. */
+    private void countOnceCommitted(ReturnSource source) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                Counter.builder("returns.recorded").description("Returns recorded for the first time")
+                        .tag("source", source.name()).register(meters).increment();
+            }
+        });
     }
 
     /**

@@ -83,6 +83,18 @@ class FlowMetricsTest {
     }
 
     @Test
+    void countsEachReturnRecordedOnceWhateverTheRedeliveries() {
+        ReturnFlowFixture merchant = new ReturnFlowFixture(api(), ReturnFlowFixture.sandboxShopify(api()), "shpat_sandbox");
+        double before = count("returns.recorded", "source", "TIKTOK");
+        String returnId = merchant.buyerAsksForReturn("RETURN_AND_REFUND", 1).path("returnId").asText();
+        merchant.awaitReturn(returnId);
+
+        api().post("/sandbox/tiktok/returns/" + returnId + "/webhook", null);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).untilAsserted(() ->
+                assertThat(count("returns.recorded", "source", "TIKTOK")).isEqualTo(before + 1));
+    }
+
+    @Test
     void countsWebhookIntakeAndRefusalsByReason() {
         double refusedBefore = count("webhook.refusals", "reason", "bad_signature");
         double queuedBefore = count("webhook.events", "outcome", "queued");
