@@ -50,8 +50,8 @@ public class EndToEndBenchmark {
         Settings settings = Settings.parse(args);
         var service = new Service(settings);
 
-        System.out.printf("== Set-up: %d merchants, one TikTok shop each, both WMS targets; %d + %d + %d returns%n",
-                settings.shops(), settings.warmup(), settings.returns(), settings.rate() * settings.seconds());
+        System.out.printf("== Set-up: %d merchants, one TikTok shop each, %s; %d + %d + %d returns%n",
+                settings.shops(), settings.wms() ? "both WMS targets" : "no WMS target", settings.warmup(), settings.returns(), settings.rate() * settings.seconds());
         List<Shop> shops = new ArrayList<>();
         for (int i = 0; i < settings.shops(); i++) {
             shops.add(service.merchantWithShop(i));
@@ -97,7 +97,7 @@ public class EndToEndBenchmark {
         double sendSeconds = (System.nanoTime() - start) / 1e9;
         boolean recorded = service.awaitRecorded(recordedBefore, returns.size(), settings.timeout());
         double recordedSeconds = (System.nanoTime() - start) / 1e9;
-        boolean done = service.awaitRas(before, returns.size(), settings.timeout());
+        boolean done = !settings.wms() || service.awaitRas(before, returns.size(), settings.timeout());
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.println();
         System.out.printf("== %s: %d returns, webhooks from %d concurrent senders%n", phase, returns.size(), settings.concurrency());
@@ -105,17 +105,21 @@ public class EndToEndBenchmark {
                 returns.size() / sendSeconds, refused.get(), statuses.isEmpty() ? "" : " (status: count, -1 = no answer in 10 s: " + statuses + ")");
         System.out.printf("returns recorded: %s after %.1f s = %.0f returns/s (webhook -> return created)%n",
                 recorded ? "all" : "NOT ALL (timed out)", recordedSeconds, returns.size() / recordedSeconds);
-        System.out.printf("returns with both Return Authorizations: %s after %.1f s = %.0f returns/s end to end%n",
-                done ? "all" : "NOT ALL (timed out)", seconds, returns.size() / seconds);
+        if (settings.wms()) {
+            System.out.printf("returns with both Return Authorizations: %s after %.1f s = %.0f returns/s end to end%n",
+                    done ? "all" : "NOT ALL (timed out)", seconds, returns.size() / seconds);
+        }
         if (settings.servicePid() > 0) {
-            System.out.printf("service CPU: %.1f ms per return (webhook, return, both Return Authorizations; the partners "
-                    + "are another process)%n", (settings.serviceCpuNanos() - cpuBefore) / 1e6 / returns.size());
+            System.out.printf("service CPU: %.1f ms per return (%s; the partners are another process)%n",
+                    (settings.serviceCpuNanos() - cpuBefore) / 1e6 / returns.size(),
+                    settings.wms() ? "webhook, return, both Return Authorizations" : "webhook and return, no WMS target");
         }
         return recorded && done && refused.get() == 0;
     }
 
     static boolean latency(Settings settings, Service service, List<TikTokReturn> returns) throws Exception {
         Map<String, Long> before = service.createdRas();
+        long recordedBefore = service.recordedReturns();
         long[] dueMillis = new long[returns.size()];
         List<Future<Integer>> answers = new ArrayList<>();
         ExecutorService senders = Executors.newCachedThreadPool();
@@ -136,7 +140,8 @@ public class EndToEndBenchmark {
             refused += answer.get() == 200 ? 0 : 1;
         }
         senders.shutdown();
-        boolean done = service.awaitRas(before, returns.size(), settings.timeout());
+        boolean done = service.awaitRecorded(recordedBefore, returns.size(), settings.timeout())
+                && (!settings.wms() || service.awaitRas(before, returns.size(), settings.timeout()));
 
         long[] toRecorded = new long[returns.size()];
         long[] toRas = new long[returns.size()];
@@ -145,7 +150,7 @@ public class EndToEndBenchmark {
             Service.Times times = service.timesOf(returns.get(i));
             if (times != null) {
                 toRecorded[measured] = times.recorded().toEpochMilli() - dueMillis[i];
-                toRas[measured] = times.lastRa().toEpochMilli() - dueMillis[i];
+                toRas[measured] = times.lastRa() == null ? 0 : times.lastRa().toEpochMilli() - dueMillis[i];
                 measured++;
             }
         }
@@ -154,9 +159,11 @@ public class EndToEndBenchmark {
                 returns.size(), settings.rate(), settings.seconds());
         System.out.printf("%-38s %8s %8s %8s %8s %8s%n", "", "p50 ms", "p90 ms", "p99 ms", "max ms", "returns");
         printPercentiles("webhook -> return recorded", Arrays.copyOf(toRecorded, measured));
-        printPercentiles("webhook -> both Return Authorizations", Arrays.copyOf(toRas, measured));
-        System.out.printf("webhooks not answered 200: %d; returns without both Return Authorizations: %d%n",
-                refused, returns.size() - measured);
+        if (settings.wms()) {
+            printPercentiles("webhook -> both Return Authorizations", Arrays.copyOf(toRas, measured));
+        }
+        System.out.printf("webhooks not answered 200: %d; returns not %s: %d%n", refused,
+                settings.wms() ? "recorded with both Return Authorizations" : "recorded", returns.size() - measured);
         return done && refused == 0 && measured == returns.size();
     }
 
@@ -207,13 +214,13 @@ public class EndToEndBenchmark {
                      "shopify": {"shopDomain": "bench%d.myshopify.com", "accessToken": "shpat_sandbox",
                                  "apiBaseUrl": "%s/sandbox/shopify/admin/api/2025-10"},
                      "returns": {"useRedoReturnLabels": false, "mixedDecision": "APPROVE_ALL"},
-                     "netsuite": {"enabled": true, "accountId": "1234567_SB%d", "consumerKey": "sbx-ns-consumer-key",
+                     "netsuite": {"enabled": %s, "accountId": "1234567_SB%d", "consumerKey": "sbx-ns-consumer-key",
                                   "consumerSecret": "sbx-ns-consumer-secret", "tokenId": "sbx-ns-token-id",
                                   "tokenSecret": "sbx-ns-token-secret", "restBaseUrl": "%s/sandbox/netsuite/services/rest",
                                   "locationId": "1"},
-                     "shiphero": {"enabled": true, "accessToken": "not-yet-issued", "refreshToken": "sbx_shiphero_refresh",
+                     "shiphero": {"enabled": %s, "accessToken": "not-yet-issued", "refreshToken": "sbx_shiphero_refresh",
                                   "warehouseId": "V2FyZWhvdXNlOjE="}}"""
-                    .formatted(index, index, base, index, base);
+                    .formatted(index, index, base, settings.wms(), index, base, settings.wms());
             expect(send("PUT", "/api/admin/merchants/" + merchantId, settings.adminToken(), document), 200, 201);
             String apiKey = find(API_KEY, expect(send("POST", "/api/admin/merchants/" + merchantId + "/api-keys",
                     settings.adminToken(), null), 201).body());
@@ -339,7 +346,7 @@ public class EndToEndBenchmark {
                 lastRa = lastRa == null || at.isAfter(lastRa) ? at : lastRa;
                 made++;
             }
-            return recorded == null || made < TARGETS.size() ? null : new Times(recorded, lastRa);
+            return recorded == null || (settings.wms() && made < TARGETS.size()) ? null : new Times(recorded, lastRa);
         }
 
         void resetCallRates() throws Exception {
@@ -403,7 +410,8 @@ public class EndToEndBenchmark {
     }
 
     record Settings(URI url, URI partnersUrl, String adminToken, String appKey, String appSecret, int shops, int returns, int concurrency,
-                    int rate, int seconds, Duration timeout, long servicePid, long clockTicksPerSecond, int warmup) {
+                    int rate, int seconds, Duration timeout, long servicePid, long clockTicksPerSecond, int warmup,
+                    boolean wms) {
 
         /** The service's CPU time so far (user + system, Linux /proc), or 0 without --service-pid. */
         long serviceCpuNanos() {
@@ -424,6 +432,8 @@ public class EndToEndBenchmark {
                 java bench/EndToEndBenchmark.java --url http://127.0.0.1:PORT --admin-token T [options]
                   --partners-url URL the sandbox partners (another process); default --url
                   --shops N          merchants, one TikTok shop each; default 8
+                  --wms on|off       merchants with NetSuite and ShipHero (default), or none: webhook -> return
+                                     created only
                   --warmup N         returns sent first, like the throughput phase, not measured; default 1000
                   --returns N        returns of the throughput phase; default 2000
                   --concurrency N    webhook senders of the throughput phase; default 32
@@ -454,7 +464,8 @@ public class EndToEndBenchmark {
                     Duration.ofSeconds(positive(options, "timeout-seconds", 600)),
                     Long.parseLong(options.getOrDefault("service-pid", "0")),
                     Long.parseLong(options.getOrDefault("clock-ticks", "100")),
-                    positive(options, "warmup", 1000));
+                    positive(options, "warmup", 1000),
+                    !"off".equals(options.getOrDefault("wms", "on")));
         }
 
         private static int positive(Map<String, String> options, String name, int fallback) {
