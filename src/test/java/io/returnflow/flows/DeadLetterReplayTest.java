@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.returnflow.support.ApiClient;
 import io.returnflow.support.BrokerProbe;
+import io.returnflow.support.DeadLetters;
 import io.returnflow.support.ServiceTest;
 
 import org.junit.jupiter.api.Test;
@@ -58,11 +59,11 @@ class DeadLetterReplayTest {
         assertThat(Instant.parse(first.path("firstFailureTime").asText())).isAfter(start.minusSeconds(1));
         assertThat(first.path("body").asText()).contains("\"return_id\":\"" + tiktokReturnId + "\"");
         assertThat(first.path("properties").path("TikTokShopId").asText()).isEqualTo(shopId);
-        assertThat(depthInListing(DLQ)).isGreaterThanOrEqualTo(2);
+        assertThat(deadLetters().listedDepth(DLQ)).isGreaterThanOrEqualTo(2);
 
         // the fix: the merchant connects the shop
         ReturnFlowFixture merchant = ReturnFlowFixture.withShop(api(), ReturnFlowFixture.sandboxShopify(api()), "shpat_sandbox", shopId);
-        JsonNode replayed = replay(ids(first));
+        JsonNode replayed = deadLetters().replay(DLQ, DeadLetters.ids(first));
         assertThat(replayed.path("replayed").asInt()).isEqualTo(1);
         JsonNode ret = merchant.awaitReturn(tiktokReturnId);
         assertThat(ret.path("state").asText()).isEqualTo("OPEN");
@@ -70,7 +71,7 @@ class DeadLetterReplayTest {
 
         // the second event of the same return: replaying it changes nothing
         long consumedBefore = broker.messagesAdded("tiktok.return-events");
-        assertThat(replay(ids(parked.get(1))).path("replayed").asInt()).isEqualTo(1);
+        assertThat(deadLetters().replay(DLQ, DeadLetters.ids(parked.get(1))).path("replayed").asInt()).isEqualTo(1);
         broker.awaitMessagesAdded("tiktok.return-events", consumedBefore + 1);
         await().atMost(Duration.ofSeconds(15)).until(() -> broker.depth("tiktok.return-events") == 0);
 
@@ -81,7 +82,7 @@ class DeadLetterReplayTest {
 
     @Test
     void replayingAMessageThatIsNoLongerThereReportsItNotFound() {
-        JsonNode answer = replay("{\"ids\": [\"00000000-0000-0000-0000-000000000000\"]}");
+        JsonNode answer = deadLetters().replay(DLQ, "{\"ids\": [\"00000000-0000-0000-0000-000000000000\"]}");
 
         assertThat(answer.path("replayed").asInt()).isZero();
         assertThat(answer.path("notFound").get(0).asText()).isEqualTo("00000000-0000-0000-0000-000000000000");
@@ -106,34 +107,13 @@ class DeadLetterReplayTest {
     }
 
     private List<JsonNode> parkedFor(String tiktokReturnId) {
-        HttpResponse<String> answer = api().get("/api/admin/dlq/" + DLQ + "/messages?limit=500", ApiClient.ADMIN_TOKEN);
-        assertThat(answer.statusCode()).isEqualTo(200);
-        List<JsonNode> parked = new ArrayList<>();
-        for (JsonNode message : ApiClient.json(answer)) {
-            if (tiktokReturnId.equals(message.path("properties").path("TikTokReturnId").asText())) {
-                parked.add(message);
-            }
-        }
-        return parked;
+        return deadLetters().messages(DLQ).stream()
+                .filter(message -> tiktokReturnId.equals(message.path("properties").path("TikTokReturnId").asText()))
+                .toList();
     }
 
-    private long depthInListing(String queue) {
-        for (JsonNode dlq : ApiClient.json(api().get("/api/admin/dlq", ApiClient.ADMIN_TOKEN))) {
-            if (queue.equals(dlq.path("queue").asText())) {
-                return dlq.path("depth").asLong();
-            }
-        }
-        throw new AssertionError(queue + " is not listed");
-    }
-
-    private static String ids(JsonNode message) {
-        return "{\"ids\": [\"" + message.path("id").asText() + "\"]}";
-    }
-
-    private JsonNode replay(String request) {
-        HttpResponse<String> answer = api().postJson("/api/admin/dlq/" + DLQ + "/replay", ApiClient.ADMIN_TOKEN, request);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return ApiClient.json(answer);
+    private DeadLetters deadLetters() {
+        return new DeadLetters(api());
     }
 
     private List<String> returnCreatedEventsFor(String returnId) throws Exception {

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.returnflow.support.ApiClient;
 import io.returnflow.support.BrokerProbe;
+import io.returnflow.support.DeadLetters;
 import io.returnflow.support.ServiceTest;
 
 import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
@@ -675,21 +676,10 @@ class ReturnDecisionFlowTest {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 
-    /**
-     * The operator's replay, through the admin API: the dead letter of the queue whose body names
-     * {@code text}, once it is there (it lands when the failed consumer's JMS transaction commits).
-     */
+    /** The operator's replay, through the admin API: the dead letter of the queue whose body names {@code text}. */
     private boolean replayDeadLetter(String queue, String text) {
-        String deadLetters = "/api/admin/dlq/DLQ." + queue;
-        JsonNode deadLetter = await().atMost(Duration.ofSeconds(10)).until(() -> {
-            JsonNode found = null;
-            for (JsonNode message : ApiClient.json(api().get(deadLetters + "/messages?limit=500", ApiClient.ADMIN_TOKEN))) {
-                found = message.path("body").asText().contains(text) ? message : found;
-            }
-            return found;
-        }, java.util.Objects::nonNull);
-        JsonNode replay = ApiClient.json(api().postJson(deadLetters + "/replay", ApiClient.ADMIN_TOKEN,
-                "{\"ids\": [\"" + deadLetter.path("id").asText() + "\"]}"));
-        return replay.path("replayed").asInt() == 1;
+        DeadLetters deadLetters = new DeadLetters(api());
+        JsonNode deadLetter = deadLetters.awaitMessage("DLQ." + queue, message -> message.path("body").asText().contains(text));
+        return deadLetters.replay("DLQ." + queue, DeadLetters.ids(deadLetter)).path("replayed").asInt() == 1;
     }
 }

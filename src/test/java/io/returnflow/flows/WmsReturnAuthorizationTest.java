@@ -23,6 +23,7 @@ import io.returnflow.merchants.Merchant;
 import io.returnflow.merchants.MerchantStore;
 import io.returnflow.support.ApiClient;
 import io.returnflow.support.BrokerProbe;
+import io.returnflow.support.DeadLetters;
 import io.returnflow.support.ServiceTest;
 
 import org.junit.jupiter.api.AfterEach;
@@ -222,20 +223,10 @@ class WmsReturnAuthorizationTest {
         String returnId = failed.path("id").asText();
 
         // the operator's replay, through the admin API
-        String deadLetters = "/api/admin/dlq/DLQ." + NETSUITE_QUEUE;
-        // FAILED is written inside the dead-letter handler; the message reaches the DLQ when the
-        // consumer's JMS transaction commits, a moment later.
-        JsonNode deadLetter = await().atMost(Duration.ofSeconds(10)).until(() -> {
-            JsonNode found = null;
-            for (JsonNode message : ApiClient.json(api().get(deadLetters + "/messages?limit=500", ApiClient.ADMIN_TOKEN))) {
-                found = message.path("body").asText().contains(returnId) ? message : found;
-            }
-            return found;
-        }, java.util.Objects::nonNull);
+        DeadLetters deadLetters = new DeadLetters(api());
+        JsonNode deadLetter = deadLetters.awaitMessage("DLQ." + NETSUITE_QUEUE, message -> message.path("body").asText().contains(returnId));
         assertThat(deadLetter.path("originalQueue").asText()).isEqualTo("returns.created::" + NETSUITE_QUEUE);
-        JsonNode replay = ApiClient.json(api().postJson(deadLetters + "/replay", ApiClient.ADMIN_TOKEN,
-                "{\"ids\": [\"" + deadLetter.path("id").asText() + "\"]}"));
-        assertThat(replay.path("replayed").asInt()).isEqualTo(1);
+        assertThat(deadLetters.replay("DLQ." + NETSUITE_QUEUE, DeadLetters.ids(deadLetter)).path("replayed").asInt()).isEqualTo(1);
 
         JsonNode replayed = awaitWms(merchant, tiktokReturnId, "CREATED", "CREATED");
         assertThat(wms(replayed, "NETSUITE").path("error").isNull()).isTrue();

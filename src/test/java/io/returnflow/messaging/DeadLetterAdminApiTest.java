@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.returnflow.support.ApiClient;
 import io.returnflow.support.BrokerProbe;
+import io.returnflow.support.DeadLetters;
 import io.returnflow.support.ServiceTest;
 
 import org.junit.jupiter.api.AfterEach;
@@ -76,7 +77,7 @@ class DeadLetterAdminApiTest {
         assertThat(message.path("firstFailureTime").asText()).isEqualTo("2026-01-02T03:04:05Z");
         assertThat(message.path("body").asText()).isEqualTo("order 1 never synced");
         assertThat(message.path("properties").path("TikTokReturnId").asText()).isEqualTo("4035");
-        assertThat(depthListed(DLQ)).isEqualTo(1);
+        assertThat(deadLetters().listedDepth(DLQ)).isEqualTo(1);
     }
 
     @Test
@@ -100,7 +101,7 @@ class DeadLetterAdminApiTest {
                 "RetryLaterSince", "2026-01-01T00:00:00Z",
                 "TikTokReturnId", "4036"));
 
-        JsonNode answer = replay(DLQ, "{\"ids\": [\"" + messages().get(0).path("id").asText() + "\"]}");
+        JsonNode answer = deadLetters().replay(DLQ, "{\"ids\": [\"" + messages().get(0).path("id").asText() + "\"]}");
 
         assertThat(answer.path("replayed").asInt()).isEqualTo(1);
         List<Message> back = broker.browse(QUEUE);
@@ -128,12 +129,12 @@ class DeadLetterAdminApiTest {
             m.setStringProperty("JMSXGroupID", "return-1");
             return m;
         });
-        JsonNode listed = messagesOf("DLQ.returns.created").stream()
+        JsonNode listed = deadLetters().messages("DLQ.returns.created").stream()
                 .filter(m -> body.equals(m.path("body").asText())).findFirst().orElseThrow();
         assertThat(listed.path("originalQueue").asText()).isEqualTo(fqqn);
         assertThat(listed.path("failureReason").asText()).contains("max-delivery-attempts");
 
-        JsonNode answer = replay("DLQ.returns.created", "{\"ids\": [\"" + listed.path("id").asText() + "\"]}");
+        JsonNode answer = deadLetters().replay("DLQ.returns.created", "{\"ids\": [\"" + listed.path("id").asText() + "\"]}");
 
         assertThat(answer.path("replayed").asInt()).isEqualTo(1);
         broker.awaitMessagesAdded(fqqn, before + 1);
@@ -148,7 +149,7 @@ class DeadLetterAdminApiTest {
             deadLetter("message " + i, Map.of(DeadLetterHeaders.ORIGINAL_QUEUE, QUEUE));
         }
 
-        JsonNode answer = replay(DLQ, "{\"all\": true}");
+        JsonNode answer = deadLetters().replay(DLQ, "{\"all\": true}");
 
         assertThat(answer.path("replayed").asInt()).isEqualTo(3);
         assertThat(broker.depth(QUEUE)).isEqualTo(3);
@@ -219,30 +220,11 @@ class DeadLetterAdminApiTest {
     }
 
     private List<JsonNode> messages() {
-        return messagesOf(DLQ);
+        return deadLetters().messages(DLQ);
     }
 
-    private List<JsonNode> messagesOf(String dlq) {
-        HttpResponse<String> answer = api().get("/api/admin/dlq/" + dlq + "/messages?limit=100", ApiClient.ADMIN_TOKEN);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        List<JsonNode> messages = new java.util.ArrayList<>();
-        ApiClient.json(answer).forEach(messages::add);
-        return messages;
-    }
-
-    private long depthListed(String dlq) {
-        for (JsonNode queue : ApiClient.json(api().get("/api/admin/dlq", ApiClient.ADMIN_TOKEN))) {
-            if (dlq.equals(queue.path("queue").asText())) {
-                return queue.path("depth").asLong();
-            }
-        }
-        throw new AssertionError(dlq + " not listed");
-    }
-
-    private JsonNode replay(String dlq, String request) {
-        HttpResponse<String> answer = api().postJson("/api/admin/dlq/" + dlq + "/replay", ApiClient.ADMIN_TOKEN, request);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return ApiClient.json(answer);
+    private DeadLetters deadLetters() {
+        return new DeadLetters(api());
     }
 
     private static String textOf(Message message) {
