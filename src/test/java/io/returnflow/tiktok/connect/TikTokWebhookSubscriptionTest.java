@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,6 +61,20 @@ class TikTokWebhookSubscriptionTest {
         assertThat(atTikTok).singleElement().satisfies(webhook -> {
             assertThat(webhook.path("eventType").asText()).isEqualTo("RETURN_STATUS_CHANGE");
             assertThat(webhook.path("address").asText()).isEqualTo(ADDRESS);
+        });
+    }
+
+    @Test
+    void subscribesAShopAgainWhenItIsConnectedAgain() {
+        String shopId = connectShop();
+        Instant first = Instant.parse(awaitSubscription("SUBSCRIBED").path("at").asText());
+
+        assertThat(api.connectTikTokShop(merchant, key, shopId).statusCode()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            JsonNode subscription = shop().path("webhookSubscription");
+            return "SUBSCRIBED".equals(subscription.path("status").asText())
+                    && Instant.parse(subscription.path("at").asText()).isAfter(first);
         });
     }
 
