@@ -1,18 +1,14 @@
 package io.returnflow.sandbox;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.http.HttpServletRequest;
-
-import io.returnflow.wms.netsuite.OAuth1Signer;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -41,7 +37,7 @@ class SandboxNetSuiteAuth {
 
     /** Null when the call is authenticated, else why not (for the log; NetSuite's answer says less). */
     String problem(HttpServletRequest request) {
-        Map<String, String> oauth = OAuth1Signer.parseAuthorizationHeader(request.getHeader("Authorization"));
+        Map<String, String> oauth = SandboxOAuth1.headerParameters(request.getHeader("Authorization"));
         if (oauth.isEmpty()) {
             return "no OAuth Authorization header";
         }
@@ -69,15 +65,12 @@ class SandboxNetSuiteAuth {
         if (given == null || oauth.get("oauth_nonce") == null) {
             return "no signature or nonce";
         }
-        URI uri = URI.create(request.getRequestURL() + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
-        List<OAuth1Signer.Param> params = new ArrayList<>(OAuth1Signer.queryParameters(uri));
-        oauth.forEach((name, value) -> {
-            if (!name.equals("realm") && !name.equals("oauth_signature")) {
-                params.add(new OAuth1Signer.Param(name, value));
-            }
-        });
-        String expected = OAuth1Signer.signature(OAuth1Signer.Method.HMAC_SHA256,
-                OAuth1Signer.baseString(request.getMethod(), uri, params), credentials.consumerSecret(), credentials.tokenSecret());
+        Map<String, String> signed = new LinkedHashMap<>(oauth);
+        signed.remove("realm");
+        signed.remove("oauth_signature");
+        String expected = SandboxOAuth1.hmacSha256(SandboxOAuth1.baseString(request.getMethod(),
+                request.getRequestURL().toString(), request.getQueryString(), signed),
+                credentials.consumerSecret(), credentials.tokenSecret());
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII))) {
             return "signature mismatch";
         }

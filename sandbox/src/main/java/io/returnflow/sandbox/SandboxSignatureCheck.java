@@ -1,13 +1,10 @@
 package io.returnflow.sandbox;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-
-import io.returnflow.tiktok.RequestSigner;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -21,10 +18,10 @@ class SandboxSignatureCheck {
 
     static final String API_PREFIX = "/sandbox/tiktok";
 
-    private final RequestSigner signer;
+    private final SandboxTikTokSigning signing;
 
-    SandboxSignatureCheck(RequestSigner signer) {
-        this.signer = signer;
+    SandboxSignatureCheck(SandboxTikTokApp app) {
+        this.signing = new SandboxTikTokSigning(app);
     }
 
     /** Null when the call is properly signed and authorised, else TikTok's error envelope. */
@@ -39,9 +36,8 @@ class SandboxSignatureCheck {
         }
         String given = query.get("sign");
         String path = request.getRequestURI().substring(API_PREFIX.length());
-        String expected = signer.sign(path, query, multipart ? null : body);
-        if (given == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                given.getBytes(StandardCharsets.US_ASCII))) {
+        String expected = signing.partnerApiSign(path, query, multipart ? null : body);
+        if (!SandboxTikTokSigning.sameText(expected, given)) {
             return SandboxEnvelope.error(106001, "Invalid signature");
         }
         String token = request.getHeader("x-tts-access-token");

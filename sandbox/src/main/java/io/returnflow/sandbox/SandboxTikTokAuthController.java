@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import io.returnflow.tiktok.TikTokProperties;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,9 +35,9 @@ class SandboxTikTokAuthController {
 
     private final SandboxTikTokGrants grants;
     private final SandboxProperties sandbox;
-    private final TikTokProperties tiktok;
+    private final SandboxTikTokApp tiktok;
 
-    SandboxTikTokAuthController(SandboxTikTokGrants grants, SandboxProperties sandbox, TikTokProperties tiktok) {
+    SandboxTikTokAuthController(SandboxTikTokGrants grants, SandboxProperties sandbox, SandboxTikTokApp tiktok) {
         this.grants = grants;
         this.sandbox = sandbox;
         this.tiktok = tiktok;

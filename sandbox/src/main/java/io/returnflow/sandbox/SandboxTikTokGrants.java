@@ -17,8 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import io.returnflow.tiktok.TikTokProperties;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -40,10 +38,10 @@ class SandboxTikTokGrants {
 
     private final Map<String, PendingCode> codes = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
-    private final TikTokProperties tiktok;
+    private final SandboxTikTokApp tiktok;
     private final Clock clock;
 
-    SandboxTikTokGrants(TikTokProperties tiktok, Clock clock) {
+    SandboxTikTokGrants(SandboxTikTokApp tiktok, Clock clock) {
         this.tiktok = tiktok;
         this.clock = clock;
     }

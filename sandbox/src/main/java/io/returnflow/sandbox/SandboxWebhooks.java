@@ -14,8 +14,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.returnflow.tiktok.WebhookSignature;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -28,15 +26,15 @@ class SandboxWebhooks {
     private static final int RETURN_STATUS_CHANGE = 12;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final WebhookSignature signature;
+    private final SandboxTikTokSigning signing;
     private final ObjectMapper json;
     private final SandboxProperties sandbox;
     private final Environment environment;
     private final Clock clock;
 
-    SandboxWebhooks(WebhookSignature signature, ObjectMapper json, SandboxProperties sandbox,
+    SandboxWebhooks(SandboxTikTokApp app, ObjectMapper json, SandboxProperties sandbox,
                     Environment environment, Clock clock) {
-        this.signature = signature;
+        this.signing = new SandboxTikTokSigning(app);
         this.json = json;
         this.sandbox = sandbox;
         this.environment = environment;
@@ -74,7 +72,7 @@ class SandboxWebhooks {
             HttpRequest request = HttpRequest.newBuilder(URI.create(webhookUrl()))
                     .timeout(Duration.ofSeconds(3)) // TikTok's own patience
                     .header("Content-Type", "application/json")
-                    .header("Authorization", signature.sign(body))
+                    .header("Authorization", signing.webhookSignature(body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
             int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

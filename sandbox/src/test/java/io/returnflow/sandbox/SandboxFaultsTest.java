@@ -7,32 +7,28 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.returnflow.support.ApiClient;
-import io.returnflow.support.MutableClock;
-import io.returnflow.support.ServiceTest;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Import;
 
 /** POST /sandbox/faults: a share of a partner's calls fail, or all of them for an outage window. */
-@ServiceTest
-@Import(MutableClock.Config.class)
+@SandboxTest
 class SandboxFaultsTest {
 
     /** Unauthenticated: the sandbox NetSuite answers 401 when no fault is injected. */
     private static final String NETSUITE_SALES_ORDERS = "/sandbox/netsuite/services/rest/record/v1/salesOrder";
 
     @Autowired
-    MutableClock clock;
-    @Value("${server.port}")
+    SandboxTest.MovableClock clock;
+    @Autowired
+    SandboxTikTokApp app;
+    @Value("${local.server.port}")
     int port;
 
     @AfterEach
     void clearFaults() {
-        api().delete("/sandbox/faults", null);
+        api().delete("/sandbox/faults");
         clock.reset();
     }
 
@@ -43,7 +39,7 @@ class SandboxFaultsTest {
 
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
-            statuses.add(api().get(NETSUITE_SALES_ORDERS, null).statusCode());
+            statuses.add(api().get(NETSUITE_SALES_ORDERS).statusCode());
         }
 
         long faulted = statuses.stream().filter(s -> s == 503 || s == 429).count();
@@ -58,12 +54,12 @@ class SandboxFaultsTest {
                 {"pathPrefix": "/sandbox/netsuite", "status": 503, "seconds": 60}""");
 
         for (int i = 0; i < 5; i++) {
-            assertThat(api().get(NETSUITE_SALES_ORDERS, null).statusCode()).isEqualTo(503);
+            assertThat(api().get(NETSUITE_SALES_ORDERS).statusCode()).isEqualTo(503);
         }
         clock.advance(Duration.ofSeconds(61));
 
-        assertThat(api().get(NETSUITE_SALES_ORDERS, null).statusCode()).as("after the outage").isEqualTo(401);
-        assertThat(api().get("/sandbox/faults/hits?pathPrefix=/sandbox/netsuite", null).body()).contains("\"status\":503");
+        assertThat(api().get(NETSUITE_SALES_ORDERS).statusCode()).as("after the outage").isEqualTo(401);
+        assertThat(api().get("/sandbox/faults/hits?pathPrefix=/sandbox/netsuite").body()).contains("\"status\":503");
     }
 
     @Test
@@ -71,22 +67,22 @@ class SandboxFaultsTest {
         arm("""
                 {"pathPrefix": "/sandbox/shiphero", "status": 503, "percent": 100}""");
 
-        assertThat(api().get(NETSUITE_SALES_ORDERS, null).statusCode()).isEqualTo(401);
+        assertThat(api().get(NETSUITE_SALES_ORDERS).statusCode()).isEqualTo(401);
     }
 
     @Test
     void aShareOutsideOneToAHundredIsRefused() {
-        HttpResponse<String> answer = api().postJson("/sandbox/faults", null, """
+        HttpResponse<String> answer = api().postJson("/sandbox/faults", """
                 {"pathPrefix": "/sandbox/netsuite", "status": 503, "percent": 0}""");
 
         assertThat(answer.statusCode()).isEqualTo(400);
     }
 
     private void arm(String fault) {
-        assertThat(api().postJson("/sandbox/faults", null, fault).statusCode()).isEqualTo(201);
+        assertThat(api().postJson("/sandbox/faults", fault).statusCode()).isEqualTo(201);
     }
 
-    private ApiClient api() {
-        return new ApiClient(port);
+    private PartnerCalls api() {
+        return new PartnerCalls(port, app);
     }
 }

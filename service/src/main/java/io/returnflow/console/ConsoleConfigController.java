@@ -1,7 +1,6 @@
 package io.returnflow.console;
 
-import io.returnflow.sandbox.SandboxProperties;
-
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -12,18 +11,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ConsoleConfigController {
 
-    /** @param sandbox whether the simulated TikTok under /sandbox answers here (local profile) */
-    record ConsoleConfig(boolean sandbox) {
+    /**
+     * @param simulatedPartners whether simulated partners (a TikTok that takes simulated returns)
+     *                          answer on this server: {@code app.simulated-partners}, which the
+     *                          simulated partners set when they are present and on
+     */
+    record ConsoleConfig(boolean simulatedPartners) {
     }
 
-    private final SandboxProperties sandbox;
+    private final boolean simulatedPartners;
 
-    ConsoleConfigController(SandboxProperties sandbox) {
-        this.sandbox = sandbox;
+    ConsoleConfigController(@Value("${app.simulated-partners:false}") boolean simulatedPartners) {
+        this.simulatedPartners = simulatedPartners;
     }
 
     @GetMapping("/console/config")
     ConsoleConfig config() {
-        return new ConsoleConfig(sandbox.enabled());
+        return new ConsoleConfig(simulatedPartners);
     }
 }

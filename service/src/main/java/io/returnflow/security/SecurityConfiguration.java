@@ -24,7 +24,6 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -46,8 +45,6 @@ class SecurityConfiguration {
         AuthenticationFilter bearer = new AuthenticationFilter(new ProviderManager(tokens), SecurityConfiguration::bearerToken);
         bearer.setSuccessHandler((request, response, authentication) -> { });
         bearer.setFailureHandler((request, response, e) -> answers.unauthenticated(response, "the bearer token is not valid"));
-        // The simulated partners check their own credentials (a sandbox ShipHero bearer token is not ours).
-        bearer.setRequestMatcher(new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/sandbox/**")));
 
         return http
                 .csrf(AbstractHttpConfigurer::disable)
@@ -70,7 +67,7 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
-                        .requestMatchers("/webhooks/**", "/oauth/tiktok/callback", "/sandbox/**").permitAll()
+                        .requestMatchers("/webhooks/**", "/oauth/tiktok/callback").permitAll()
                         .requestMatchers("/", "/index.html", "/console/**", "/assets/**", "/favicon.ico", "/error").permitAll()
                         // the API's OpenAPI description and its Swagger UI: no secrets, only shapes
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()

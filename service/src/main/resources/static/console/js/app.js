@@ -22,7 +22,7 @@ const ADMIN_PAGES = [
   {path: /^\/operator$/, page: operatorPage, nav: 'Operator', href: '#/operator'},
 ];
 
-let config = {sandbox: false};
+let config = {simulatedPartners: false};
 let leave = null; // the current page's clean-up (stops its polling)
 let flash = {message: '', error: false}; // said on the next page shown
 

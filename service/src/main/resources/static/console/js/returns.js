@@ -42,7 +42,7 @@ export function returnsPage(main, ctx, args, params) {
   main.append(
     h('h1', {}, 'Returns'),
     attention,
-    ctx.config.sandbox ? simulateCard(ctx, () => refresh()) : null,
+    ctx.config.simulatedPartners ? simulateCard(ctx, () => refresh()) : null,
     filterForm,
     listBox,
     h('nav', {class: 'pager', 'aria-label': 'Pages of returns'}, newer, pageLabel, older));
@@ -100,7 +100,7 @@ function renderList(box, returns, filter) {
       h('td', {class: 'num'}, r.items.reduce((n, i) => n + i.quantity, 0))))));
 }
 
-/** Local profile only: the sandbox TikTok's buyer asks for a return of the merchant's connected shop. */
+/** Only where simulated partners answer (app.simulated-partners): the simulated TikTok's buyer asks for a return of the merchant's connected shop. */
 function simulateCard(ctx, refresh) {
   const type = h('select', {id: 'simulate-type'},
     Object.entries(RETURN_TYPES).map(([value, label]) => h('option', {value}, label)));
