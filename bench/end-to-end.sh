@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end benchmark: signed webhooks -> returns recorded -> Return Authorizations in NetSuite and
-# ShipHero, against the packaged service (local profile: H2 + embedded Artemis, persistent journal,
-# its own sandbox off) and a partners process (the same jar, its sandbox playing TikTok, Shopify,
+# ShipHero, against the packaged service (local profile: H2 + embedded Artemis, persistent journal;
+# no simulated partner inside it) and the sandbox's partners process (playing TikTok, Shopify,
 # NetSuite and ShipHero) that answers every call after PARTNER_LATENCY, as partners across the
 # internet do. The service's CPU figures are then the service's alone.
 #
@@ -42,7 +42,7 @@ start_partners --sandbox.latency="$PARTNER_LATENCY" \
   --tiktok.oauth-redirect-url="http://127.0.0.1:$PORT/oauth/tiktok/callback"
 CONSUMERS=${CONSUMERS:-"--app.consumers.tiktok-return-events=32 --app.consumers.wms=32"}
 # shellcheck disable=SC2086 # CONSUMERS is meant to split into arguments
-start_service --app.admin-token="$ADMIN_TOKEN" --sandbox.enabled=false $CONSUMERS \
+start_service --app.admin-token="$ADMIN_TOKEN" $CONSUMERS \
   --tiktok.api-base-url="$PARTNERS_URL/sandbox/tiktok" \
   --tiktok.auth-base-url="$PARTNERS_URL/sandbox/tiktok-auth" \
   --tiktok.authorize-url="$PARTNERS_URL/sandbox/tiktok-auth/open/authorize" \

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Webhook intake benchmark against the packaged service (local profile: H2 + embedded Artemis with
-# a persistent, synced journal), on a free loopback port with a fresh data directory.
+# a persistent, synced journal, the simulated partners plugged in for the bare /sandbox/baseline
+# endpoint on the same server), on a free loopback port with a fresh data directory.
 #
 #   bench/intake.sh [IntakeBenchmark options...]     e.g. bench/intake.sh --rates 1000 --concurrency 32
 #
@@ -35,7 +36,7 @@ queued_count() {
 }
 
 package_if_needed
-start_service
+WITH_SANDBOX=1 start_service
 QUEUED_BEFORE=$(queued_count)
 if [[ ${JFR:-0} == 1 ]]; then
   jcmd "$SERVICE_PID" JFR.start name=intake settings="${JFR_SETTINGS:-profile}" delay="${JFR_DELAY:-0}s" >/dev/null

@@ -1,10 +1,15 @@
-# Shared by the benchmark scripts (sourced, not run): package the service when needed, start it
-# (and, for the end-to-end benchmark, a partners process) on free loopback ports with fresh data
-# directories, wait until UP, stop everything on exit.
+# Shared by the benchmark scripts (sourced, not run): package the service and the sandbox when needed,
+# start the service (and, for the end-to-end benchmark, the partners process) on free loopback ports
+# with fresh data directories, wait until UP, stop everything on exit.
 # Expects BENCH_NAME; sets JAR, BENCH_OUT, DATA_DIR, SERVICE_PID, BASE_URL, STARTUP_SECONDS
 # (and PARTNERS_PID, PARTNERS_URL).
 
-JAR=target/tiktok-returns-0.1.0-SNAPSHOT.jar
+VERSION=0.1.0-SNAPSHOT
+# the production jar (no simulated partner in it)
+JAR=service/target/tiktok-returns-$VERSION.jar
+# the simulated partners: the module's plain jar (to plug into the service) and its runnable process
+SANDBOX_JAR=sandbox/target/tiktok-returns-sandbox-$VERSION.jar
+PARTNERS_JAR=sandbox/target/tiktok-returns-sandbox-$VERSION-partners.jar
 SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-"-Xms1g -Xmx1g -XX:+UseG1GC"}
 
 BENCH_OUT=${BENCH_OUT:-$(mktemp -d -t "$BENCH_NAME-bench.XXXXXX")}
@@ -15,9 +20,10 @@ PARTNERS_PID=
 
 package_if_needed() {
   # Also when the jar is not an executable Spring Boot jar (a package run that failed half-way).
-  if [[ ! -f $JAR ]] || [[ -n $(find pom.xml src -newer "$JAR" -type f -print -quit) ]] \
+  if [[ ! -f $JAR || ! -f $PARTNERS_JAR ]] \
+     || [[ -n $(find pom.xml service/pom.xml service/src sandbox/pom.xml sandbox/src -newer "$JAR" -type f -print -quit) ]] \
      || ! unzip -p "$JAR" META-INF/MANIFEST.MF 2>/dev/null | grep -q '^Start-Class:'; then
-    echo "== Packaging the service (mvn -B -DskipTests package)"
+    echo "== Packaging the service and the sandbox (mvn -B -DskipTests package)"
     mvn -B -q -DskipTests package
   fi
 }
@@ -69,14 +75,20 @@ wait_until_up() {
 }
 
 # start_service [service arguments...]: the packaged service, local profile, on a free loopback port.
+# WITH_SANDBOX=1: the simulated partners plugged into it (on its classpath through Spring Boot's
+# PropertiesLauncher and loader.path), as mvn -Plocal spring-boot:run has them.
 start_service() {
   PORT=${PORT:-$(free_loopback_port)}
   BASE_URL="http://127.0.0.1:$PORT"
   echo "== Starting the service on $BASE_URL (data $DATA_DIR, log $BENCH_OUT/service.log)"
   local started
   started=$(date +%s%N)
+  local launch=(-jar "$JAR")
+  if [[ ${WITH_SANDBOX:-0} == 1 ]]; then
+    launch=(-Dloader.path="$SANDBOX_JAR" -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher)
+  fi
   # shellcheck disable=SC2086 # the option strings are meant to split into flags
-  java $SERVICE_JAVA_OPTS -jar "$JAR" \
+  java $SERVICE_JAVA_OPTS "${launch[@]}" --spring.profiles.active=local \
     --server.address=127.0.0.1 --server.port="$PORT" --app.data-dir="$DATA_DIR/service" "$@" ${SERVICE_ARGS:-} \
     >"$BENCH_OUT/service.log" 2>&1 &
   SERVICE_PID=$!
@@ -85,15 +97,15 @@ start_service() {
   echo "== UP after ${STARTUP_SECONDS} s (launch to /actuator/health UP); $(grep -o 'Started [A-Za-z]* in [0-9.]* seconds[^)]*)' "$BENCH_OUT/service.log" | head -n1)"
 }
 
-# start_partners [arguments...]: the same jar again, local profile, as the partners (its sandbox
-# plays TikTok, Shopify, NetSuite, ShipHero), so that their work is not the service's CPU.
+# start_partners [arguments...]: the sandbox's partners process (TikTok, Shopify, NetSuite, ShipHero,
+# the label provider), so that their work is not the service's CPU.
 start_partners() {
   local port
   port=$(free_loopback_port)
   PARTNERS_URL="http://127.0.0.1:$port"
   echo "== Starting the partners on $PARTNERS_URL (log $BENCH_OUT/partners.log)"
-  java -Xms512m -Xmx512m -XX:+UseG1GC -jar "$JAR" \
-    --server.address=127.0.0.1 --server.port="$port" --app.data-dir="$DATA_DIR/partners" "$@" \
+  java -Xms512m -Xmx512m -XX:+UseG1GC -jar "$PARTNERS_JAR" \
+    --server.address=127.0.0.1 --server.port="$port" "$@" \
     >"$BENCH_OUT/partners.log" 2>&1 &
   PARTNERS_PID=$!
   wait_until_up "$PARTNERS_PID" "$PARTNERS_URL" "$BENCH_OUT/partners.log"

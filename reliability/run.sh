@@ -10,8 +10,8 @@
 # failing a share of calls with 5xx/429 and each down for a while); two-instances; hostile.
 # Every scenario gets a new database on the local PostgreSQL (127.0.0.1:5432, trust auth, user
 # $PGUSER or postgres; dropped afterwards) and a new standalone Artemis broker on a loopback port.
-# The partners (TikTok, Shopify, NetSuite, ShipHero) are the service's sandbox in a process of their
-# own, which outlives the service's SIGKILLs. The faults scenario restarts the PostgreSQL cluster
+# The partners (TikTok, Shopify, NetSuite, ShipHero) are the sandbox's partners process (its own
+# runnable jar, sandbox/target/*-partners.jar), which outlives the service's SIGKILLs. The faults scenario restarts the PostgreSQL cluster
 # (pg_ctlcluster restart): run it where that is allowed, as root.
 #
 # Needs: JDK 17+, Maven, PostgreSQL at 127.0.0.1:5432. Fetches org.apache.activemq:apache-artemis:2.40.0
@@ -20,13 +20,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-JAR=target/tiktok-returns-0.1.0-SNAPSHOT.jar
+JAR=service/target/tiktok-returns-0.1.0-SNAPSHOT.jar
+PARTNERS_JAR=sandbox/target/tiktok-returns-sandbox-0.1.0-SNAPSHOT-partners.jar
 ARTEMIS_VERSION=2.40.0
 ARTEMIS_HOME=target/reliability/apache-artemis-$ARTEMIS_VERSION
 WORK=target/reliability/run-$(date +%Y%m%d-%H%M%S)
 
-if [[ ! -f $JAR ]] || [[ -n $(find pom.xml src -newer "$JAR" -type f -print -quit) ]]; then
-  echo "== Packaging the service (mvn -DskipTests package)"
+if [[ ! -f $JAR || ! -f $PARTNERS_JAR ]] \
+   || [[ -n $(find pom.xml service/pom.xml service/src sandbox/pom.xml sandbox/src -newer "$JAR" -type f -print -quit) ]]; then
+  echo "== Packaging the service and the partners (mvn -DskipTests package)"
   mvn -B -q -DskipTests package
 fi
 
@@ -46,4 +48,4 @@ mvn -B -q -f reliability/pom.xml compile dependency:build-classpath -Dmdep.outpu
 CLASSPATH="reliability/target/classes:$(cat reliability/target/classpath)"
 
 exec java -Xmx1g -cp "$CLASSPATH" io.returnflow.reliability.ReliabilityRun \
-  --jar "$JAR" --artemis-home "$ARTEMIS_HOME" --broker-xml docker/broker.xml --work "$WORK" "$@"
+  --jar "$JAR" --partners-jar "$PARTNERS_JAR" --artemis-home "$ARTEMIS_HOME" --broker-xml docker/broker.xml --work "$WORK" "$@"

@@ -20,8 +20,8 @@ import java.util.concurrent.Future;
 
 /**
  * The reliability run: each scenario on a fresh PostgreSQL database and a fresh standalone Artemis
- * broker, the packaged service in its prod profile, and one partners process (the same jar, local
- * profile, its sandbox playing TikTok, Shopify, NetSuite and ShipHero) that lives through the
+ * broker, the packaged service in its prod profile, and one partners process (the sandbox's own
+ * runnable jar, playing TikTok, Shopify, NetSuite and ShipHero) that lives through the
  * whole run. Prints a ledger per scenario; exits 1 when any promise is broken.
  *
  * <p>Usage: see reliability/run.sh, which builds everything and passes the paths.
@@ -36,6 +36,7 @@ public final class ReliabilityRun {
 
     final Scale scale;
     final Path jar;
+    final Path partnersJar;
     final Path artemisHome;
     final Path brokerXml;
     final Path work;
@@ -49,9 +50,11 @@ public final class ReliabilityRun {
     ServiceInstance partnersProcess;
     Partners partners;
 
-    ReliabilityRun(Scale scale, Path jar, Path artemisHome, Path brokerXml, Path work, long seed) throws IOException {
+    ReliabilityRun(Scale scale, Path jar, Path partnersJar, Path artemisHome, Path brokerXml, Path work, long seed)
+            throws IOException {
         this.scale = scale;
         this.jar = jar;
+        this.partnersJar = partnersJar;
         this.artemisHome = artemisHome;
         this.brokerXml = brokerXml;
         this.work = work;
@@ -63,6 +66,7 @@ public final class ReliabilityRun {
     public static void main(String[] args) throws Exception {
         Scale scale = Scale.full();
         Path jar = null;
+        Path partnersJar = null;
         Path artemis = null;
         Path brokerXml = null;
         Path work = null;
@@ -72,6 +76,7 @@ public final class ReliabilityRun {
             switch (args[i]) {
                 case "--short" -> scale = Scale.small();
                 case "--jar" -> jar = Path.of(args[++i]);
+                case "--partners-jar" -> partnersJar = Path.of(args[++i]);
                 case "--artemis-home" -> artemis = Path.of(args[++i]);
                 case "--broker-xml" -> brokerXml = Path.of(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
@@ -80,8 +85,9 @@ public final class ReliabilityRun {
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        if (jar == null || artemis == null || brokerXml == null || work == null) {
-            throw new IllegalArgumentException("--jar, --artemis-home, --broker-xml and --work are required (reliability/run.sh passes them)");
+        if (jar == null || partnersJar == null || artemis == null || brokerXml == null || work == null) {
+            throw new IllegalArgumentException("--jar, --partners-jar, --artemis-home, --broker-xml and --work are required"
+                    + " (reliability/run.sh passes them)");
         }
         for (String scenario : scenarios) {
             if (!SCENARIOS.contains(scenario)) {
@@ -90,7 +96,7 @@ public final class ReliabilityRun {
         }
         Files.createDirectories(work);
         // the processes run in the scenario's directory: every path they get is absolute
-        ReliabilityRun run = new ReliabilityRun(scale, jar.toAbsolutePath(), artemis.toAbsolutePath(),
+        ReliabilityRun run = new ReliabilityRun(scale, jar.toAbsolutePath(), partnersJar.toAbsolutePath(), artemis.toAbsolutePath(),
                 brokerXml.toAbsolutePath(), work.toAbsolutePath(), seed);
         System.out.printf("== Reliability run %s (%s scale: %,d webhooks for %,d returns, seed %d), %d cores, logs in %s%n",
                 run.runId, scale.name(), scale.webhooks(), scale.returns(), seed, Runtime.getRuntime().availableProcessors(), work);
@@ -131,13 +137,10 @@ public final class ReliabilityRun {
     /** The partners process: sandbox partners on their own port, webhooks and OAuth redirects to service instance 1. */
     private void startPartners() throws IOException, InterruptedException {
         String service = "http://127.0.0.1:" + servicePorts[0];
-        partnersProcess = new ServiceInstance("partners", jar, partnersPort, List.of("-Xmx512m"), List.of(
-                "--spring.profiles.active=local",
-                "--app.data-dir=" + work.resolve("partners-data"),
+        partnersProcess = new ServiceInstance("partners", partnersJar, partnersPort, List.of("-Xmx512m"), List.of(
                 "--sandbox.webhook-url=" + service + "/webhooks/tiktok",
                 "--tiktok.oauth-redirect-url=" + service + "/oauth/tiktok/callback",
-                "--tiktok.app-key=" + APP_KEY, "--tiktok.app-secret=" + APP_SECRET,
-                "--app.admin-token=" + adminToken), work.resolve("partners.log"), work);
+                "--tiktok.app-key=" + APP_KEY, "--tiktok.app-secret=" + APP_SECRET), work.resolve("partners.log"), work);
         partnersProcess.start(Duration.ofMinutes(3));
         partners = new Partners(partnersProcess);
     }

@@ -9,9 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The packaged service run as a process on a loopback port: a service instance under test (prod
- * profile) or the partners process (local profile, its sandbox answering for TikTok, Shopify,
- * NetSuite and ShipHero).
+ * A packaged jar run as a process on a loopback port: a service instance under test (prod profile)
+ * or the sandbox's partners process (answering for TikTok, Shopify, NetSuite and ShipHero).
  */
 final class ServiceInstance {
 

@@ -45,10 +45,11 @@ class ConsolePagesTest {
     }
 
     @Test
-    void itsConfigurationTellsWhetherTheSandboxAnswersHere() {
+    void itsConfigurationTellsWhetherSimulatedPartnersAnswerHere() {
         HttpResponse<String> config = new ApiClient(port).get("/console/config", null);
 
         assertThat(config.statusCode()).isEqualTo(200);
-        assertThat(ApiClient.json(config).path("sandbox").asBoolean()).isTrue();
+        assertThat(ApiClient.json(config).path("simulatedPartners").asBoolean()).as("the sandbox is on in the test profile").isTrue();
+        assertThat(config.body()).as("a neutral setting, nothing named after the sandbox").doesNotContain("sandbox");
     }
 }
