@@ -26,13 +26,13 @@ public class ReturnDecisions {
     static final int MAX_COMMENT = 1000;
 
     private final ReturnQueries queries;
-    private final ReturnStore store;
+    private final DecisionLedger ledger;
     private final MerchantStore merchants;
     private final MarketplaceDecisions marketplace;
 
-    public ReturnDecisions(ReturnQueries queries, ReturnStore store, MerchantStore merchants, MarketplaceDecisions marketplace) {
+    public ReturnDecisions(ReturnQueries queries, DecisionLedger ledger, MerchantStore merchants, MarketplaceDecisions marketplace) {
         this.queries = queries;
-        this.store = store;
+        this.ledger = ledger;
         this.merchants = merchants;
         this.marketplace = marketplace;
     }
@@ -80,7 +80,7 @@ public class ReturnDecisions {
                 currency = currency == null ? item.refundAmount().currency() : currency;
             }
         }
-        store.decide(new DecisionDraft(ret.id(), merchantId, ret.tiktok().nextAction(), ret.sync().decisionId(), items,
+        ledger.decide(new DecisionDraft(ret.id(), merchantId, ret.tiktok().nextAction(), ret.sync().decisionId(), items,
                 verdict, mixed, request.isReturnless(), rejectReason, blankToNull(request.comment()), approvedRefund,
                 currency, held ? null : marketplace.plannedDecision(ret, verdict, mixed, request.isReturnless()),
                 held ? "some items approved, some rejected, and the merchant's mixedDecision is MANUAL:"

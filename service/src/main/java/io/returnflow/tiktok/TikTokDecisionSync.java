@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.returnflow.messaging.DeadLetterObserver;
 import io.returnflow.messaging.PermanentFailureException;
+import io.returnflow.returns.DecisionLedger;
 import io.returnflow.returns.RecordedDecision;
 import io.returnflow.returns.ReturnSource;
 import io.returnflow.returns.ReturnStore;
@@ -21,12 +22,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps of the decision sync route (tiktok-decision-sync): which decision to send, as what,
- * the call itself, and its outcome recorded on the decision. TikTok's final refusals are outcomes,
- * not exceptions: the sync ends FAILED with TikTok's code and message. Waiting (429, 5xx, timeouts,
- * 36009003) stays an exception for the queue consumer policy to retry, with the same idempotency key;
- * a message the policy dead-letters ends the sync FAILED with the dead letter's reason
- * ({@link DeadLetterObserver}), and replaying it sends the decision again.
+ * The steps of the decision sync route (tiktok-decision-sync), consume -> sync -> record: which
+ * decision to send ({@link #toSend}); the sync with TikTok itself, every call of it ({@link #sync});
+ * and its outcome written on the decision and the return ({@link #record}). TikTok's final refusals
+ * are outcomes, not exceptions: the sync ends FAILED with TikTok's code and message. Waiting (429,
+ * 5xx, timeouts, 36009003) stays an exception for the queue consumer policy to retry, with the same
+ * idempotency key; a message the policy dead-letters ends the sync FAILED with the dead letter's
+ * reason ({@link DeadLetterObserver}), and replaying it sends the decision again.
  */
 @Component("tiktokDecisionSync")
 public class TikTokDecisionSync implements DeadLetterObserver {
@@ -41,15 +43,50 @@ public class TikTokDecisionSync implements DeadLetterObserver {
         static final Outcome ACCEPTED = new Outcome(true, null, null);
     }
 
-    private final ReturnStore store;
+    /** How a sync went: its metric tag (tiktok.decision.syncs{outcome}) and what the record step writes. */
+    public enum Result {
+        /** TikTok already showed the decision taken: nothing sent. */
+        ALREADY,
+        /** The reject reason left TikTok's list for the return: not sent. */
+        REASON_WITHDRAWN,
+        /** TikTok took the decision. */
+        SYNCED,
+        /** TikTok refused it (the return as re-read after the refusal says whether it is taken anyway). */
+        REFUSED;
+
+        public String tag() {
+            return name().toLowerCase();
+        }
+    }
+
+    /**
+     * @param call    what was (or would have been) sent
+     * @param current the return as TikTok shows it after the sync (re-read after a refusal)
+     * @param answer  TikTok's answer to the call; null when nothing was sent
+     */
+    public record Sync(Result outcome, TikTokDecisionCall call, TikTokReturn current, Outcome answer) {
+
+        public String tag() {
+            return outcome.tag();
+        }
+    }
+
+    private final DecisionLedger decisions;
+    private final ReturnStore returns;
+    private final TikTokShopDirectory shops;
+    private final TikTokReturns tiktokReturns;
     private final TikTokClient client;
     private final TikTokEndpoints endpoints;
     private final TikTokRejectReasons reasons;
     private final ObjectMapper json;
 
-    public TikTokDecisionSync(ReturnStore store, TikTokClient client, TikTokEndpoints endpoints,
+    public TikTokDecisionSync(DecisionLedger decisions, ReturnStore returns, TikTokShopDirectory shops,
+                              TikTokReturns tiktokReturns, TikTokClient client, TikTokEndpoints endpoints,
                               TikTokRejectReasons reasons, ObjectMapper json) {
-        this.store = store;
+        this.decisions = decisions;
+        this.returns = returns;
+        this.shops = shops;
+        this.tiktokReturns = tiktokReturns;
         this.client = client;
         this.endpoints = endpoints;
         this.reasons = reasons;
@@ -70,15 +107,15 @@ public class TikTokDecisionSync implements DeadLetterObserver {
         if (decisionId == null) {
             throw new PermanentFailureException("the return decided event names no decision");
         }
-        Optional<RecordedDecision> decision = store.decision(decisionId);
+        Optional<RecordedDecision> decision = decisions.decision(decisionId);
         if (decision.isEmpty()) {
             throw new PermanentFailureException("no decision " + decisionId);
         }
         if (decision.get().syncStatus() == SyncStatus.FAILED && decision.get().deadLettered()
-                && store.resumeSync(decisionId)) {
+                && decisions.resumeSync(decisionId)) {
             log.info("Decision {} on return {} was dead-lettered and is replayed: sending it again", decisionId,
                     decision.get().returnId());
-            decision = store.decision(decisionId);
+            decision = decisions.decision(decisionId);
         }
         if (decision.get().syncStatus() != SyncStatus.PENDING) {
             log.info("Decision {} on return {} is already {}: nothing to send", decisionId, decision.get().returnId(),
@@ -93,8 +130,63 @@ public class TikTokDecisionSync implements DeadLetterObserver {
         return decision.get();
     }
 
+    /**
+     * The sync with TikTok: the return is re-read, and the decision answers what TikTok waits for
+     * now; already shown taken, nothing is sent; a reject whose reason TikTok no longer lists is not
+     * sent; otherwise the decision goes, signed, with its id as the idempotency key, and after a
+     * refusal the return is re-read once more. Writes nothing: {@link #record} does.
+     *
+     * @throws UnknownShopException the shop is unknown or disconnected (parked in the dead-letter queue)
+     */
+    public Sync sync(RecordedDecision decision) {
+        ConnectedShop shop = shops.connectedShop(decision.sourceAccountId());
+        TikTokReturn current = tiktokReturns.fetch(decision.sourceReturnId(), shop.accessToken(), shop.cipher());
+        TikTokDecisionCall call = plan(decision, current);
+        if (call.alreadyDone()) {
+            return new Sync(Result.ALREADY, call, current, null);
+        }
+        if (rejectReasonWithdrawn(call, shop)) {
+            return new Sync(Result.REASON_WITHDRAWN, call, current, null);
+        }
+        Outcome answer = send(call, shop);
+        if (answer.accepted()) {
+            return new Sync(Result.SYNCED, call, current, answer);
+        }
+        // what does TikTok show after refusing? (already as asked: SYNCED; else FAILED, TikTok's state)
+        return new Sync(Result.REFUSED, call, tiktokReturns.fetch(decision.sourceReturnId(), shop.accessToken(), shop.cipher()),
+                answer);
+    }
+
+    /** Writes how the sync went on the decision (SYNCED, or FAILED with TikTok's code) and the return. */
+    public void record(Sync sync) {
+        TikTokDecisionCall call = sync.call();
+        TikTokReturn current = sync.current();
+        switch (sync.outcome()) {
+            case ALREADY -> {
+                decisions.syncSucceeded(call.decisionId(), call.decision().decision(),
+                        "TikTok already showed " + call.returnStatus() + ": nothing to send");
+                returns.applyStatus(ReturnSource.TIKTOK, call.shopId(), current.returnId(), TikTokReturnDrafts.status(current));
+                log.info("Decision {} on return {}: TikTok already shows {}, nothing sent", call.decisionId(), call.returnId(),
+                        call.returnStatus());
+            }
+            case REASON_WITHDRAWN -> {
+                decisions.syncFailed(call.decisionId(), call.decision().decision(), null, "reject reason " + call.rejectReason()
+                        + " is no longer one of TikTok's reject reasons for this return: decide again with a current one",
+                        TikTokReturnDrafts.status(current));
+                log.info("Decision {} on return {} not sent: reject reason {} withdrawn", call.decisionId(), call.returnId(),
+                        call.rejectReason());
+            }
+            case SYNCED -> {
+                decisions.syncSucceeded(call.decisionId(), call.decision().decision(), null);
+                log.info("Decision {} on return {} sent to TikTok as {}", call.decisionId(), call.returnId(),
+                        call.decision().decision());
+            }
+            case REFUSED -> refused(call, sync.answer(), current);
+        }
+    }
+
     /** The decision that answers what TikTok waits for now, from the return just re-read. */
-    public TikTokDecisionCall plan(RecordedDecision decision, TikTokReturn current) {
+    TikTokDecisionCall plan(RecordedDecision decision, TikTokReturn current) {
         TikTokDecision tiktok = TikTokDecisionMapping.decision(decision.answers(), current.returnType(),
                 current.sellerNextActions(), decision.verdict(), decision.mixedDecision(), decision.returnless(),
                 decision.rejectReason(), decision.comment(), decision.approvedRefund(), decision.currency());
@@ -111,13 +203,13 @@ public class TikTokDecisionSync implements DeadLetterObserver {
      * sending). Only while TikTok waits for the reject: otherwise its list is empty, and TikTok's
      * own answer to the call (e.g. already approved) says more.
      */
-    public boolean rejectReasonWithdrawn(TikTokDecisionCall call, ConnectedShop shop) {
+    private boolean rejectReasonWithdrawn(TikTokDecisionCall call, ConnectedShop shop) {
         return call.rejectReason() != null && call.awaited()
                 && !reasons.lists(call.rejectReason(), call.tiktokReturnId(), shop.accessToken(), shop.cipher());
     }
 
     /** Sends the decision, signed, with the decision id as its idempotency key. */
-    public Outcome send(TikTokDecisionCall call, ConnectedShop shop) {
+    private Outcome send(TikTokDecisionCall call, ConnectedShop shop) {
         try {
             client.post(call.path(), Map.of("idempotency_key", call.decisionId()), call.decision().body(),
                     shop.accessToken(), shop.cipher());
@@ -127,30 +219,21 @@ public class TikTokDecisionSync implements DeadLetterObserver {
         }
     }
 
-    public void synced(TikTokDecisionCall call) {
-        store.syncSucceeded(call.decisionId(), call.decision().decision(), null);
-    }
-
-    /** TikTok already shows the decision taken (in Seller Center, or by an earlier attempt): SYNCED, in TikTok's state. */
-    public void alreadyShown(TikTokDecisionCall call, TikTokReturn current) {
-        store.syncSucceeded(call.decisionId(), call.decision().decision(),
-                "TikTok already showed " + call.returnStatus() + ": nothing to send");
-        store.applyStatus(ReturnSource.TIKTOK, call.shopId(), current.returnId(), TikTokReturnDrafts.status(current));
-    }
-
     /**
      * TikTok refused the decision. If the return (re-read after the refusal) shows it taken anyway,
      * the sync is SYNCED; otherwise FAILED with TikTok's code and message, and the return takes
      * TikTok's state again.
      */
-    public void refused(TikTokDecisionCall call, Outcome outcome, TikTokReturn current) {
+    private void refused(TikTokDecisionCall call, Outcome outcome, TikTokReturn current) {
+        log.warn("TikTok refused decision {} ({}) on return {}: {} {}", call.decisionId(), call.decision().decision(),
+                call.returnId(), outcome.code(), outcome.message());
         if (call.decision().isShownBy(current.returnStatus())) {
-            store.syncSucceeded(call.decisionId(), call.decision().decision(), "TikTok answered " + outcome.code()
+            decisions.syncSucceeded(call.decisionId(), call.decision().decision(), "TikTok answered " + outcome.code()
                     + " but shows " + current.returnStatus() + ", as the decision asked");
-            store.applyStatus(ReturnSource.TIKTOK, call.shopId(), current.returnId(), TikTokReturnDrafts.status(current));
+            returns.applyStatus(ReturnSource.TIKTOK, call.shopId(), current.returnId(), TikTokReturnDrafts.status(current));
             return;
         }
-        store.syncFailed(call.decisionId(), call.decision().decision(), outcome.code(), outcome.message(),
+        decisions.syncFailed(call.decisionId(), call.decision().decision(), outcome.code(), outcome.message(),
                 TikTokReturnDrafts.status(current));
     }
 
@@ -158,16 +241,9 @@ public class TikTokDecisionSync implements DeadLetterObserver {
     @Override
     public void deadLettered(Exchange exchange, String reason) {
         if (exchange.getVariable(DECISION) instanceof RecordedDecision decision
-                && store.syncDeadLettered(decision.id(), reason)) {
+                && decisions.syncDeadLettered(decision.id(), reason)) {
             log.warn("Decision {} on return {} FAILED, its sync message dead-lettered: {}", decision.id(),
                     decision.returnId(), reason);
         }
-    }
-
-    /** Not sent: its reject reason left TikTok's list between the decision and the send. */
-    public void rejectReasonGone(TikTokDecisionCall call, TikTokReturn current) {
-        store.syncFailed(call.decisionId(), call.decision().decision(), null, "reject reason " + call.rejectReason()
-                + " is no longer one of TikTok's reject reasons for this return: decide again with a current one",
-                TikTokReturnDrafts.status(current));
     }
 }

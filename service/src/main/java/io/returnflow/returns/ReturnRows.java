@@ -1,0 +1,72 @@
+package io.returnflow.returns;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A return's row as both the return store and the decision ledger change it: locked first (FOR
+ * UPDATE, for the rest of the caller's transaction), then moved to what its source says.
+ */
+@Component
+class ReturnRows {
+
+    private static final String LOCKED = """
+            id, state, source_updated_at, current_decision_id, merchant_id, next_action, source, source_account_id,
+            source_return_id""";
+
+    private final JdbcClient db;
+
+    ReturnRows(JdbcClient db) {
+        this.db = db;
+    }
+
+    Optional<Locked> lock(String returnId) {
+        return db.sql("SELECT %s FROM returns WHERE id = ? FOR UPDATE".formatted(LOCKED))
+                .param(returnId)
+                .query(ReturnRows::locked)
+                .optional();
+    }
+
+    Optional<Locked> lock(ReturnSource source, String accountId, String sourceReturnId) {
+        return db.sql("""
+                        SELECT %s FROM returns
+                        WHERE source = ? AND source_account_id = ? AND source_return_id = ? FOR UPDATE""".formatted(LOCKED))
+                .params(source.name(), accountId, sourceReturnId)
+                .query(ReturnRows::locked)
+                .optional();
+    }
+
+    /** The source's status and the state it means, as the return's own. */
+    void takeSourceStatus(String returnId, SourceStatus status, ReturnState state, Timestamp now) {
+        db.sql("""
+                        UPDATE returns SET source_status = ?, source_updated_at = ?, next_action = ?, state = ?, updated_at = ?
+                        WHERE id = ?""")
+                .params(status.status(), status.updatedAt(), status.nextAction() == null ? null : status.nextAction().name(),
+                        state.name(), now, returnId)
+                .update();
+    }
+
+    /** Every item waits for the merchant's decision again. */
+    void undecideItems(String returnId) {
+        db.sql("UPDATE return_items SET decision = ? WHERE return_id = ?")
+                .params(ItemDecision.PENDING.name(), returnId).update();
+    }
+
+    /** A return row, locked for the rest of the transaction. */
+    record Locked(String id, ReturnState state, long sourceUpdatedAt, String currentDecisionId, String merchantId,
+                          NextAction nextAction, ReturnSource source, String sourceAccountId, String sourceReturnId) {
+    }
+
+    private static Locked locked(ResultSet rs, int row) throws SQLException {
+        String nextAction = rs.getString("next_action");
+        return new Locked(rs.getString("id"), ReturnState.valueOf(rs.getString("state")), rs.getLong("source_updated_at"),
+                rs.getString("current_decision_id"), rs.getString("merchant_id"),
+                nextAction == null ? null : NextAction.valueOf(nextAction), ReturnSource.valueOf(rs.getString("source")),
+                rs.getString("source_account_id"), rs.getString("source_return_id"));
+    }
+}
