@@ -2,8 +2,6 @@ package io.returnflow.labels;
 
 import java.io.IOException;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -17,40 +15,30 @@ import io.returnflow.merchants.Merchant;
 import io.returnflow.merchants.MerchantStore;
 import io.returnflow.messaging.PermanentFailureException;
 import io.returnflow.messaging.RetryLaterException;
+import io.returnflow.returns.MarketplaceLabels;
 import io.returnflow.returns.ReturnCreated;
+import io.returnflow.returns.ReturnSource;
 import io.returnflow.shopify.ShopifyOrder;
 import io.returnflow.shopify.ShopifyOrders;
 import io.returnflow.shopify.ShopifyStores;
-import io.returnflow.tiktok.TikTokApiException;
-import io.returnflow.tiktok.TikTokClient;
-import io.returnflow.tiktok.TikTokEndpoints;
-import io.returnflow.tiktok.TikTokShopDirectory;
-import io.returnflow.tiktok.connect.ConnectedShop;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * Return labels: for a return the buyer has to ship, buy one label at the provider (from the
- * Shopify order's shipping address to the merchant's return address) and upload it to TikTok as
- * the document TikTok asks for (the label PDF or a QR code). Exactly one label per return: the
- * return_labels row remembers the provider's shipment as soon as it exists, what was bought and
- * whether TikTok has it, so redeliveries and retries continue where the last attempt stopped.
+ * Shopify order's shipping address to the merchant's return address) and hand it to the return's
+ * marketplace ({@link MarketplaceLabels}: TikTok) as the document it asks for (the label PDF or a
+ * QR code). Exactly one label per return: the return_labels row remembers the provider's shipment as
+ * soon as it exists, what was bought and whether the marketplace has it, so redeliveries and retries
+ * continue where the last attempt stopped.
  */
 @Component("returnLabels")
 public class ReturnLabels {
 
     private static final Logger log = LoggerFactory.getLogger(ReturnLabels.class);
 
-    /** TikTok: "the shipping document was already uploaded" (counts as done). */
-    static final long ALREADY_UPLOADED = 25021022L;
     static final String QR_CODE = "QR_CODE";
     static final String SHIPPING_LABEL = "SHIPPING_LABEL";
 
@@ -60,23 +48,19 @@ public class ReturnLabels {
     private final MerchantStore merchants;
     private final ShopifyStores shopifyStores;
     private final ShopifyOrders shopifyOrders;
-    private final TikTokShopDirectory shops;
-    private final TikTokClient tiktok;
-    private final TikTokEndpoints endpoints;
+    private final MarketplaceLabels marketplace;
     private final ObjectMapper json;
 
     public ReturnLabels(ReturnLabelStore store, EasyPostClient provider, LabelProperties labels, MerchantStore merchants,
-                        ShopifyStores shopifyStores, ShopifyOrders shopifyOrders, TikTokShopDirectory shops,
-                        TikTokClient tiktok, TikTokEndpoints endpoints, ObjectMapper json) {
+                        ShopifyStores shopifyStores, ShopifyOrders shopifyOrders, MarketplaceLabels marketplace,
+                        ObjectMapper json) {
         this.store = store;
         this.provider = provider;
         this.labels = labels;
         this.merchants = merchants;
         this.shopifyStores = shopifyStores;
         this.shopifyOrders = shopifyOrders;
-        this.shops = shops;
-        this.tiktok = tiktok;
-        this.endpoints = endpoints;
+        this.marketplace = marketplace;
         this.json = json;
     }
 
@@ -107,7 +91,7 @@ public class ReturnLabels {
         return recording(event.returnId(), () -> buy(event, label));
     }
 
-    /** Uploads the bought label to TikTok, unless it is there already. */
+    /** Uploads the bought label to the return's marketplace, unless it is there already. */
     public void upload(ReturnCreated event, Label label) {
         if (label.status() == Status.UPLOADED) {
             log.info("Return label of return {} is already on TikTok", event.returnId());
@@ -211,37 +195,10 @@ public class ReturnLabels {
     }
 
     private void send(ReturnFacts facts, Label label) {
-        ConnectedShop shop = shops.connectedShop(facts.shopId());
         byte[] document = provider.download(label.documentUrl());
-        boolean qr = QR_CODE.equals(label.documentType());
-        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(qr ? MediaType.IMAGE_PNG : MediaType.APPLICATION_PDF);
-        String fileName = qr ? "return-qr-code.png" : "return-label.pdf";
-        parts.add(qr ? "return_qr_code" : "return_shipping_label", new HttpEntity<>(new ByteArrayResource(document) {
-            @Override
-            public String getFilename() {
-                return fileName;
-            }
-        }, headers));
-        parts.add("tracking_number", label.trackingNumber());
         String providerId = label.carrier() == null ? null : labels.returnProviderIds().get(label.carrier());
-        if (providerId != null) {
-            parts.add("return_provider_id", providerId);
-        } else {
-            log.warn("No TikTok return_provider_id configured for carrier {} (labels.return-provider-ids): uploading without it",
-                    label.carrier());
-        }
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("return_ids", facts.sourceReturnId());
-        try {
-            tiktok.postMultipart(endpoints.shippingDocuments(), query, parts, shop.accessToken(), shop.cipher());
-        } catch (TikTokApiException refused) {
-            if (refused.tiktokCode() != ALREADY_UPLOADED) {
-                throw refused;
-            }
-            log.info("TikTok already has the return label of return {}", facts.sourceReturnId());
-        }
+        marketplace.upload(new MarketplaceLabels.LabelDocument(ReturnSource.TIKTOK, facts.shopId(), facts.sourceReturnId(),
+                QR_CODE.equals(label.documentType()), document, label.trackingNumber(), label.carrier(), providerId));
     }
 
     private EasyPostClient.Address buyerAddress(ReturnCreated event) {
