@@ -28,12 +28,11 @@ import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 
-import io.returnflow.history.ReturnEventKind;
-import io.returnflow.history.ReturnHistory;
 import io.returnflow.observability.FlowContext;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -69,14 +68,14 @@ public class DeadLetters {
     private final ConnectionFactory connections;
     private final BrokerManagement management;
     private final BrokerProperties broker;
-    private final ReturnHistory history;
+    private final ObjectProvider<MessageObserver> observers;
 
     public DeadLetters(ConnectionFactory connectionFactory, BrokerManagement management, BrokerProperties broker,
-                       ReturnHistory history) {
+                       ObjectProvider<MessageObserver> observers) {
         this.connections = BrokerManagement.direct(connectionFactory);
         this.management = management;
         this.broker = broker;
-        this.history = history;
+        this.observers = observers;
     }
 
     public record DeadLetterQueue(String queue, long depth) {
@@ -188,8 +187,8 @@ public class DeadLetters {
                 }
                 session.commit();
                 log.warn("Dead letter {} deleted from {} by an operator", id, queue);
-                history.record(context(message), ReturnEventKind.DEAD_LETTERED,
-                        "Deleted from " + queue + " by an operator", null);
+                FlowContext about = context(message);
+                observers.orderedStream().forEach(observer -> observer.deleted(about, "Deleted from " + queue + " by an operator"));
                 return true;
             }
         });
@@ -218,7 +217,8 @@ public class DeadLetters {
             for (Message message : sent) {
                 String target = targets.get(message.getJMSMessageID());
                 replayed.add(plainId(message.getJMSMessageID()));
-                history.record(context(message), ReturnEventKind.REPLAYED, "Replayed from " + queue + " to " + target, null);
+                FlowContext about = context(message);
+                observers.orderedStream().forEach(observer -> observer.replayed(about, "Replayed from " + queue + " to " + target));
             }
         }
         Set<String> accounted = new LinkedHashSet<>(replayed);

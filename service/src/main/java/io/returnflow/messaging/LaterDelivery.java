@@ -5,13 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
-import io.returnflow.history.ReturnEventKind;
-import io.returnflow.history.ReturnHistory;
 import io.returnflow.observability.FlowContext;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.util.ObjectHelper;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,13 +34,14 @@ public class LaterDelivery {
     private final RetryLaterProperties retry;
     private final DeadLetterAnnotator deadLetters;
     private final Clock clock;
-    private final ReturnHistory history;
+    private final ObjectProvider<MessageObserver> observers;
 
-    public LaterDelivery(RetryLaterProperties retry, DeadLetterAnnotator deadLetters, Clock clock, ReturnHistory history) {
+    public LaterDelivery(RetryLaterProperties retry, DeadLetterAnnotator deadLetters, Clock clock,
+                         ObjectProvider<MessageObserver> observers) {
         this.retry = retry;
         this.deadLetters = deadLetters;
         this.clock = clock;
-        this.history = history;
+        this.observers = observers;
     }
 
     public void plan(Exchange exchange) {
@@ -63,9 +63,9 @@ public class LaterDelivery {
         message.setHeader(SCHEDULED_DELIVERY, now.plus(delay).toEpochMilli());
         message.setHeader(TARGET, Queues.endpointOf(DeadLetterAnnotator.originalQueue(exchange)));
         RetryLaterException reason = retryLater(exchange);
-        history.record(FlowContext.fromHeaders(message::getHeader), ReturnEventKind.WAITING,
-                "Waiting " + readable(delay) + " before trying again (wait " + attempt + ", waiting since " + since + ")",
-                reason == null ? null : reason.getMessage());
+        String summary = "Waiting " + readable(delay) + " before trying again (wait " + attempt + ", waiting since " + since + ")";
+        FlowContext about = FlowContext.fromHeaders(message::getHeader);
+        observers.orderedStream().forEach(observer -> observer.waiting(about, summary, reason == null ? null : reason.getMessage()));
     }
 
     /** The partner's hint, also when Camel wrapped the exception (a bean called from an expression). */
