@@ -25,6 +25,9 @@ import org.springframework.jms.core.JmsTemplate;
 class FlowMetricsTest {
 
     @Autowired
+    io.returnflow.support.BrokerProbe broker;
+
+    @Autowired
     MeterRegistry meters;
     @Autowired
     TikTokWebhookClient tiktok;
@@ -90,8 +93,9 @@ class FlowMetricsTest {
         merchant.awaitReturn(returnId);
 
         api().post("/sandbox/tiktok/returns/" + returnId + "/webhook", null);
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).untilAsserted(() ->
-                assertThat(count("returns.recorded", "source", "TIKTOK")).isEqualTo(before + 1));
+        broker.awaitDrained("tiktok.return-events");
+
+        assertThat(count("returns.recorded", "source", "TIKTOK")).isEqualTo(before + 1);
     }
 
     @Test

@@ -97,8 +97,10 @@ class TikTokReturnCreationTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> eventsFor(id).size() == 1);
         redeliver(merchant, sandbox, 3);
+        broker.awaitDrained("tiktok.return-events");
+        broker.awaitOutboxPublished();
 
-        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(5)).until(() -> eventsFor(id).size() == 1);
+        assertThat(eventsFor(id)).hasSize(1);
     }
 
     @Test
@@ -113,11 +115,11 @@ class TikTokReturnCreationTest {
                 .replace("\"update_time\":1718305585", "\"update_time\":1"));
 
         merchant.awaitReturn(tiktokReturnId);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode page = ApiClient.json(api().get("/api/returns?q=" + tiktokReturnId, merchant.apiKey));
-            assertThat(page.path("returns")).hasSize(1);
-            assertThat(page.path("returns").get(0).path("state").asText()).isEqualTo("OPEN");
-        });
+        broker.awaitDrained("tiktok.return-events");
+
+        JsonNode page = ApiClient.json(api().get("/api/returns?q=" + tiktokReturnId, merchant.apiKey));
+        assertThat(page.path("returns")).hasSize(1);
+        assertThat(page.path("returns").get(0).path("state").asText()).isEqualTo("OPEN");
     }
 
     @Test

@@ -20,17 +20,25 @@ import io.returnflow.support.BrokerProbe;
 import io.returnflow.support.ServiceTest;
 import io.returnflow.support.TikTokWebhookClient;
 
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
-/** The intake alone: the consumer of the queue is left out, so what was queued stays there to be looked at. */
+/**
+ * The intake alone: the queue's consumer is stopped while these tests run (once whatever earlier
+ * tests left on the queue has drained), so what was queued stays there to be looked at; what they
+ * queued is dropped before the consumer starts again.
+ */
 @ServiceTest
-@TestPropertySource(properties = "camel.main.routes-exclude-pattern=**/tiktok-return-changed.camel.yaml")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TikTokWebhookIntakeTest {
 
     private static final String EVENTS = "tiktok.return-events";
+    private static final String CONSUMER = "tiktok-return-changed";
 
     @Autowired
     TikTokWebhookClient tiktok;
@@ -38,6 +46,20 @@ class TikTokWebhookIntakeTest {
     BrokerProbe broker;
     @Autowired
     JdbcTemplate db;
+    @Autowired
+    CamelContext camel;
+
+    @BeforeAll
+    void stopTheConsumer() throws Exception {
+        broker.awaitDrained(EVENTS);
+        camel.getRouteController().stopRoute(CONSUMER);
+    }
+
+    @AfterAll
+    void startTheConsumerAgain() throws Exception {
+        broker.purge(EVENTS);
+        camel.getRouteController().startRoute(CONSUMER);
+    }
 
     @Test
     void queuesANewSignedEventBeforeAnsweringWithAnEmpty200() throws Exception {

@@ -14,6 +14,7 @@ import jakarta.jms.Message;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jms.core.JmsTemplate;
 
 /** Looks into the embedded broker: how many messages a queue got, and what they are. */
@@ -22,10 +23,12 @@ public class BrokerProbe {
 
     private final EmbeddedActiveMQ broker;
     private final JmsTemplate jms;
+    private final JdbcClient db;
 
-    public BrokerProbe(EmbeddedActiveMQ broker, JmsTemplate jms) {
+    public BrokerProbe(EmbeddedActiveMQ broker, JmsTemplate jms, JdbcClient db) {
         this.broker = broker;
         this.jms = jms;
+        this.db = db;
     }
 
     /** Every message ever added to the queue, consumed or not. */
@@ -46,6 +49,44 @@ public class BrokerProbe {
     public void assertStaysAt(String queue, long expected) {
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
                 .untilAsserted(() -> assertThat(messagesAdded(queue)).isEqualTo(expected));
+    }
+
+    /**
+     * Waits until the queue (its plain name, also for a queue of a multicast address) holds nothing: no message waiting, in delivery or scheduled for later,
+     * for a moment. Before asserting that a consumer did not do something: whatever it was given
+     * has been through it by then.
+     */
+    public void awaitDrained(String queue) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).during(Duration.ofMillis(150))
+                .until(() -> isEmpty(queue(queue)));
+    }
+
+    /**
+     * Waits until every event written to the outbox so far has been published, then until the queue
+     * has drained: a consumer of one of those events has had it by then.
+     */
+    public void awaitSettled(String queue) {
+        awaitOutboxPublished();
+        awaitDrained(queue);
+    }
+
+    /** Every event written to the outbox so far is on the broker. */
+    public void awaitOutboxPublished() {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() ->
+                db.sql("SELECT COUNT(*) FROM outbox WHERE published_at IS NULL").query(Long.class).single() == 0);
+    }
+
+    /** Drops every message of the queue (what a test left there for others not to trip on). */
+    public void purge(String queue) {
+        try {
+            queue(queue).deleteAllReferences();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot empty queue " + queue, e);
+        }
+    }
+
+    private static boolean isEmpty(Queue queue) {
+        return queue.getMessageCount() == 0 && queue.getDeliveringCount() == 0 && queue.getScheduledCount() == 0;
     }
 
     public long depth(String queue) {

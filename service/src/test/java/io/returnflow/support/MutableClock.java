@@ -11,7 +11,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** The real time plus an offset a test can move forward, for expiries. Import {@link Config}. */
+/** The real time plus an offset a test can move forward, for expiries; every {@link ServiceTest} has it. Reset it after moving it. */
 public final class MutableClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);

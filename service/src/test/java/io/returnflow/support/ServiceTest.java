@@ -10,14 +10,22 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * The whole service on a free port: real HTTP server, embedded broker, database. The port is
- * chosen before start-up (TestIsolation) so that the sandbox partner URLs, which point back at
- * this server, are known when configuration is bound.
+ * The whole service on a free port: real HTTP server, embedded broker, database, the simulated
+ * partners. The port is chosen before start-up (TestIsolation) so that the sandbox partner URLs,
+ * which point back at this server, are known when configuration is bound.
+ *
+ * <p>One context for (nearly) every test class: whatever a test needs of the configuration is here
+ * for all of them (a clock tests can move, the consumers only tests feed), so that Spring starts it
+ * once. A test class that adds configuration of its own starts a context of its own: only
+ * TikTokWebhookSubscriptionTest (subscriptions switched on) and the restart tests do. Tests share
+ * the broker, the database and the sandbox: each makes its own merchant, shop and return ids, puts
+ * back what it changes (the clock, faults), and waits for the queue it looks at to drain before
+ * asserting that something did not happen.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@Import({PostgresSchemaCleanup.class, TikTokWebhookClient.class, BrokerProbe.class})
+@Import({PostgresSchemaCleanup.class, TikTokWebhookClient.class, BrokerProbe.class, MutableClock.Config.class, TestRoutes.class})
 public @interface ServiceTest {
 }

@@ -22,12 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Import;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** Time passes: connect links, authorization codes and access tokens expire. */
 @ServiceTest
-@Import(MutableClock.Config.class)
 class ConnectionExpiryTest {
 
     @Value("${local.server.port}")

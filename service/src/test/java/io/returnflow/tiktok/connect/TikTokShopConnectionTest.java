@@ -14,7 +14,9 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.returnflow.support.ApiClient;
+import io.returnflow.support.RouteRounds;
 import io.returnflow.support.ServiceTest;
 import io.returnflow.tiktok.TikTokProperties;
 
@@ -37,6 +39,8 @@ class TikTokShopConnectionTest {
     TikTokProperties tiktok;
     @Autowired
     JdbcTemplate db;
+    @Autowired
+    MeterRegistry meters;
 
     ApiClient api;
     String merchant;
@@ -111,9 +115,9 @@ class TikTokShopConnectionTest {
 
         api.connectTikTokShop(merchant, key, shopId);
 
-        // the subscription route polls every 200 ms in tests: several rounds pass
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() ->
-                assertThat(json(api.get("/sandbox/tiktok/shops/" + shopId + "/webhooks", null))).isEmpty());
+        // two rounds of the subscription route after the connection: neither subscribed the shop
+        RouteRounds.awaitRounds(meters, "tiktok-webhook-subscription", 2);
+        assertThat(json(api.get("/sandbox/tiktok/shops/" + shopId + "/webhooks", null))).isEmpty();
         assertThat(json(api.get("/api/merchants/" + merchant + "/tiktok/shops", key)).get(0).path("webhookSubscription").isNull())
                 .isTrue();
     }

@@ -11,16 +11,23 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.returnflow.support.ApiClient;
+import io.returnflow.support.RouteRounds;
 import io.returnflow.support.ServiceTest;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.TestPropertySource;
 
-/** With tiktok.webhook-subscription enabled, every connected shop gets its return status webhook. */
+/**
+ * With tiktok.webhook-subscription enabled, every connected shop gets its return status webhook. The
+ * suite's one context besides the shared one (ServiceTest): the setting is read at start-up, and
+ * switched on for every test it would subscribe every shop they connect.
+ */
 @ServiceTest
 @TestPropertySource(properties = {
         "tiktok.webhook-subscription.enabled=true",
@@ -32,6 +39,8 @@ class TikTokWebhookSubscriptionTest {
 
     @Value("${local.server.port}")
     int port;
+    @Autowired
+    MeterRegistry meters;
 
     ApiClient api;
     String merchant;
@@ -98,8 +107,8 @@ class TikTokWebhookSubscriptionTest {
 
         JsonNode subscription = awaitSubscription("FAILED");
         assertThat(subscription.path("error").asText()).contains("36009004").contains("The webhook address is not reachable");
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() ->
-                assertThat(json(api.get("/sandbox/tiktok/shops/" + shopId + "/webhooks", null))).isEmpty());
+        RouteRounds.awaitRounds(meters, "tiktok-webhook-subscription", 2);
+        assertThat(json(api.get("/sandbox/tiktok/shops/" + shopId + "/webhooks", null))).as("not subscribed again").isEmpty();
         assertThat(shop().path("status").asText()).as("a refused subscription leaves the shop connected").isEqualTo("CONNECTED");
     }
 
