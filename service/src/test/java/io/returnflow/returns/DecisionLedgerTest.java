@@ -3,8 +3,6 @@ package io.returnflow.returns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.util.List;
-import java.util.UUID;
 
 import io.returnflow.support.ServiceTest;
 
@@ -26,14 +24,11 @@ class DecisionLedgerTest {
     JdbcClient db;
 
     private static NewReturn draft(String returnId, String status, long updatedAt, NextAction next, ReturnState state) {
-        return new NewReturn("acme", ReturnSource.TIKTOK, "shop-1", returnId, "order-" + returnId, "RETURN_AND_REFUND",
-                "Wrong size", new SourceStatus(status, updatedAt, next, state), true, "SHIPPING_LABEL", "gid://shopify/Order/1", "#1001",
-                null, List.of(new NewReturn.Item("TEE-M", "Tee", 2, List.of("l1", "l2"), "gid://shopify/LineItem/7",
-                        "gid://shopify/ProductVariant/70", true, new BigDecimal("25.00"), "USD")));
+        return ReturnStoreTest.draft(returnId, status, updatedAt, next, state);
     }
 
     private static String newReturnId() {
-        return UUID.randomUUID().toString();
+        return ReturnStoreTest.newReturnId();
     }
 
     @Test

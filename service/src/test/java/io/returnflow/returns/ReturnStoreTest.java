@@ -30,14 +30,15 @@ class ReturnStoreTest {
     @Autowired
     BrokerProbe broker;
 
-    private static NewReturn draft(String returnId, String status, long updatedAt, NextAction next, ReturnState state) {
+    /** A TikTok return of merchant acme, shop shop-1, one item of two units. */
+    static NewReturn draft(String returnId, String status, long updatedAt, NextAction next, ReturnState state) {
         return new NewReturn("acme", ReturnSource.TIKTOK, "shop-1", returnId, "order-" + returnId, "RETURN_AND_REFUND",
                 "Wrong size", new SourceStatus(status, updatedAt, next, state), true, "SHIPPING_LABEL", "gid://shopify/Order/1", "#1001",
                 null, List.of(new NewReturn.Item("TEE-M", "Tee", 2, List.of("l1", "l2"), "gid://shopify/LineItem/7",
                         "gid://shopify/ProductVariant/70", true, new BigDecimal("25.00"), "USD")));
     }
 
-    private static String newReturnId() {
+    static String newReturnId() {
         return UUID.randomUUID().toString();
     }
 
