@@ -1,13 +1,10 @@
 package io.returnflow.returns;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,7 +15,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.returnflow.history.ReturnEventKind;
 import io.returnflow.history.ReturnHistory;
-import io.returnflow.merchants.MixedDecision;
 import io.returnflow.outbox.Outbox;
 import io.returnflow.returns.ReturnRows.Locked;
 

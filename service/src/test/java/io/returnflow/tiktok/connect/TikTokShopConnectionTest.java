@@ -4,11 +4,9 @@ import static io.returnflow.support.ApiClient.ADMIN_TOKEN;
 import static io.returnflow.support.ApiClient.json;
 import static io.returnflow.support.ApiClient.uniqueMerchantId;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
