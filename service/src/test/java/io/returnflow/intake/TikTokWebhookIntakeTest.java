@@ -21,20 +21,19 @@ import io.returnflow.support.ServiceTest;
 import io.returnflow.support.TikTokWebhookClient;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The intake alone: the queue's consumer is stopped while these tests run (once whatever earlier
  * tests left on the queue has drained), so what was queued stays there to be looked at; what they
- * queued is dropped before the consumer starts again.
+ * queued is dropped before the consumer starts again, after the last of them.
  */
 @ServiceTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TikTokWebhookIntakeTest {
 
     private static final String EVENTS = "tiktok.return-events";
@@ -49,16 +48,30 @@ class TikTokWebhookIntakeTest {
     @Autowired
     CamelContext camel;
 
-    @BeforeAll
+    /** What the last test ran on, for putting the consumer back after the last of them. */
+    private static CamelContext stoppedIn;
+    private static BrokerProbe brokerOf;
+
+    /**
+     * Before each test rather than once before all: Camel's test listener starts the routes of a
+     * new context only when its first test begins (and not at all for a per-class test instance).
+     */
+    @BeforeEach
     void stopTheConsumer() throws Exception {
-        broker.awaitDrained(EVENTS);
-        camel.getRouteController().stopRoute(CONSUMER);
+        if (camel.getRouteController().getRouteStatus(CONSUMER) != ServiceStatus.Stopped) {
+            broker.awaitDrained(EVENTS);
+            camel.getRouteController().stopRoute(CONSUMER);
+        }
+        stoppedIn = camel;
+        brokerOf = broker;
     }
 
     @AfterAll
-    void startTheConsumerAgain() throws Exception {
-        broker.purge(EVENTS);
-        camel.getRouteController().startRoute(CONSUMER);
+    static void startTheConsumerAgain() throws Exception {
+        if (stoppedIn != null) {
+            brokerOf.purge(EVENTS);
+            stoppedIn.getRouteController().startRoute(CONSUMER);
+        }
     }
 
     @Test
