@@ -66,8 +66,8 @@ final class Faults implements Runnable {
             }));
         }
         // A restart of the broker or the database is a fault of a running service: one that falls
-        // while the service is down after a SIGKILL waits until it is up again (a PostgreSQL restart
-        // that met no service once hid a lost receipt, issue 17).
+        // while the service is down after a SIGKILL waits until it has started again (a PostgreSQL
+        // restart that meets no service cannot find what issue 17 found).
         steps.add(new Step(0.2, "broker restart", () -> {
             awaitServiceUp("broker restart");
             broker.restart();
@@ -114,15 +114,15 @@ final class Faults implements Runnable {
     private void awaitServiceUp(String step) throws InterruptedException {
         long since = System.nanoTime();
         long deadline = since + Duration.ofMinutes(3).toNanos();
-        while (!service.isUp()) {
+        while (!service.isRunning()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the service was not up for the " + step + " within 3 minutes");
+                throw new IllegalStateException("the service had not started again for the " + step + " within 3 minutes");
             }
             Thread.sleep(250);
         }
         double waited = (System.nanoTime() - since) / 1e9;
         if (waited > 0.5) {
-            System.out.printf("  t=%3.0f s  %s after waiting %.0f s for the service to be up%n", (System.nanoTime() - start) / 1e9, step, waited);
+            System.out.printf("  t=%3.0f s  %s after waiting %.0f s for the service to start again%n", (System.nanoTime() - start) / 1e9, step, waited);
         }
     }
 
