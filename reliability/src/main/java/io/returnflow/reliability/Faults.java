@@ -69,11 +69,11 @@ final class Faults implements Runnable {
         // while the service is down after a SIGKILL waits until it has started again (a PostgreSQL
         // restart that meets no service cannot find what issue 17 found).
         steps.add(new Step(0.2, "broker restart", () -> {
-            awaitServiceUp("broker restart");
+            awaitServiceRunning("broker restart");
             broker.restart();
         }));
         steps.add(new Step(0.35, "PostgreSQL restart", () -> {
-            awaitServiceUp("PostgreSQL restart");
+            awaitServiceRunning("PostgreSQL restart");
             PostgresDatabase.restartCluster();
         }));
 
@@ -111,7 +111,7 @@ final class Faults implements Runnable {
         System.out.printf("  t=%3.0f s  faults end%n", (System.nanoTime() - start) / 1e9);
     }
 
-    private void awaitServiceUp(String step) throws InterruptedException {
+    private void awaitServiceRunning(String step) throws InterruptedException {
         long since = System.nanoTime();
         long deadline = since + Duration.ofMinutes(3).toNanos();
         while (!service.isRunning()) {
