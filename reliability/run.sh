@@ -38,14 +38,15 @@ if [[ ! -x $ARTEMIS_HOME/bin/artemis ]]; then
     -DoutputDirectory=target/reliability
 fi
 
-if ! pg_isready -q -h 127.0.0.1 -p 5432; then
-  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start
-  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
-fi
+reliability/postgres-up.sh
 
 echo "== Building the harness (reliability/pom.xml)"
 mvn -B -q -f reliability/pom.xml compile dependency:build-classpath -Dmdep.outputFile=target/classpath
 CLASSPATH="reliability/target/classes:$(cat reliability/target/classpath)"
 
-exec java -Xmx1g -cp "$CLASSPATH" io.returnflow.reliability.ReliabilityRun \
+# the faults scenario restarts PostgreSQL: however the run ends, the cluster is up again afterwards
+trap 'reliability/postgres-up.sh || true' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CLASSPATH" io.returnflow.reliability.ReliabilityRun \
   --jar "$JAR" --partners-jar "$PARTNERS_JAR" --artemis-home "$ARTEMIS_HOME" --broker-xml docker/broker.xml --work "$WORK" "$@"

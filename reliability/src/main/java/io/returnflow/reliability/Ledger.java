@@ -1,7 +1,6 @@
 package io.returnflow.reliability;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +14,7 @@ import java.util.Set;
 final class Ledger {
 
     private final String scenario;
-    private final Map<String, String> lines = new LinkedHashMap<>();
+    private final List<Map.Entry<String, String>> lines = new ArrayList<>();
     private final List<String> broken = new ArrayList<>();
     private long lost;
     private long duplicated;
@@ -24,8 +23,9 @@ final class Ledger {
         this.scenario = scenario;
     }
 
+    /** A line of the ledger; a name may come more than once (one line per notification not taken). */
     void line(String name, Object value) {
-        lines.put(name, String.valueOf(value));
+        lines.add(Map.entry(name, String.valueOf(value)));
     }
 
     /** A count that must equal what was expected: short is lost, over is duplicated. */
@@ -66,7 +66,7 @@ final class Ledger {
     void print() {
         System.out.println();
         System.out.println("== Ledger: " + scenario);
-        lines.forEach((name, value) -> System.out.printf("  %-26s %s%n", name, value));
+        lines.forEach(line -> System.out.printf("  %-26s %s%n", line.getKey(), line.getValue()));
         System.out.printf("  %-26s %d%n", "lost", lost);
         System.out.printf("  %-26s %d%n", "duplicated", duplicated);
         System.out.printf("  %-26s %s%n", "verdict", kept() ? "PASS" : "FAIL");

@@ -22,6 +22,11 @@ import java.util.stream.Collectors;
  */
 final class Scenario {
 
+    /** The queue of the return events (webhook type 12), the one every notification of the traffic goes to. */
+    private static final String RETURN_EVENTS = "tiktok.return-events";
+    /** Notifications not taken that the ledger names one by one. */
+    private static final int MAX_NAMED = 20;
+
     private final ReliabilityRun run;
     private final String name;
     private final Scale scale;
@@ -263,6 +268,8 @@ final class Scenario {
         long acked = validIds.stream().filter(ackedIds::contains).count();
         ledger.exact("events taken from queue", receivedAcked, acked, String.format(
                 "of the acknowledged notifications; %,d taken again (redelivered after a failure or a crash), without effect", receivedAgain));
+        notTakenLines(ledger, traffic, validIds.stream().filter(ackedIds::contains)
+                .filter(id -> !records.eventsReceived().containsKey(id)).sorted().toList());
 
         long returnsCreated = targets.keySet().stream().filter(records.returns()::containsKey).count();
         long returnRows = targets.keySet().stream().mapToLong(id -> records.returns().getOrDefault(id, 0)).sum();
@@ -317,6 +324,33 @@ final class Scenario {
                 : "NOT within " + scale.settleBound().toSeconds() + " s: still waiting for " + settled.waitingFor());
         ledger.require(settled.done(), "all work done within " + scale.settleBound().toSeconds() + " s");
         return ledger;
+    }
+
+    /**
+     * One line per acknowledged notification that no flow took (no receipt in the return history):
+     * its id, its return and where the broker has it, so that such a failure explains itself.
+     */
+    private void notTakenLines(Ledger ledger, List<Webhooks.Webhook> traffic, List<String> notTaken) {
+        if (notTaken.isEmpty()) {
+            return;
+        }
+        Map<String, String> returnOf = new HashMap<>();
+        traffic.forEach(w -> returnOf.putIfAbsent(w.notificationId(), w.returnId()));
+        List<String> named = notTaken.subList(0, Math.min(notTaken.size(), MAX_NAMED));
+        Map<String, String> where;
+        try {
+            where = new BrokerWhereabouts(broker).locate(named, RETURN_EVENTS);
+        } catch (Exception e) {
+            where = Map.of();
+            ledger.line("not taken", "the broker could not be asked where: " + e);
+        }
+        for (String id : named) {
+            ledger.line("not taken", String.format("notification %s (return %s): %s", id, returnOf.get(id),
+                    where.getOrDefault(id, "not asked")));
+        }
+        if (notTaken.size() > named.size()) {
+            ledger.line("not taken", String.format("and %,d more", notTaken.size() - named.size()));
+        }
     }
 
     private void raLine(Ledger ledger, String target, Map<String, Integer> atPartner, ServiceRecords records) {

@@ -17,6 +17,8 @@ final class ServiceInstance {
     private final JavaProcess process;
     private final int port;
     private final Http http = new Http();
+    /** Started and not killed or stopped since (it may still be DOWN for a while, e.g. while its broker restarts). */
+    private volatile boolean running;
 
     ServiceInstance(String name, Path jar, int port, List<String> javaOptions, List<String> arguments, Path log, Path workDir) {
         List<String> command = new ArrayList<>();
@@ -44,15 +46,22 @@ final class ServiceInstance {
         long started = System.nanoTime();
         process.start();
         awaitUp(patience);
+        running = true;
         System.out.printf("  %s up on port %d in %.1f s (pid %d)%n", name(), port, (System.nanoTime() - started) / 1e9, process.pid());
     }
 
     void kill() throws InterruptedException {
+        running = false;
         process.kill();
     }
 
     void stop() throws InterruptedException {
+        running = false;
         process.stop(Duration.ofSeconds(45));
+    }
+
+    boolean isRunning() {
+        return running && process.isAlive();
     }
 
     boolean isUp() {

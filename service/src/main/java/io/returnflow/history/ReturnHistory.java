@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
  *   <li>partner calls are written by {@code PartnerCircuitBreakers} itself.</li>
  * </ul>
  * Writing joins the caller's database transaction if there is one (an entry about a change commits
- * or rolls back with it) and never fails the flow: a history that cannot be written is logged.
+ * or rolls back with it) and never fails the flow: a history that cannot be written is logged. The
+ * one exception is {@link #eventReceived the receipt of a partner's event}: it is the record that the
+ * event was taken from its queue, and it fails the flow step instead (which is then tried again).
  */
 @Component("returnHistory")
 public class ReturnHistory {
@@ -73,9 +75,15 @@ public class ReturnHistory {
         write(where, kind, summary, where.notificationId(), null, null, null, null, detail);
     }
 
-    /** An event a partner sent about the return (a webhook). */
+    /**
+     * An event a partner sent about the return (a webhook), taken from its queue. Operators and the
+     * reliability run read "was notification X taken?" here, so it is never lost silently: when it
+     * cannot be written the DataAccessException fails the caller's step, which the consumer's error
+     * policy tries again (issue 17: during a PostgreSQL restart a receipt that was only logged left
+     * an event taken, its return recorded, and no trace of its notification).
+     */
     public void eventReceived(FlowContext where, String summary, String detail) {
-        write(where, ReturnEventKind.EVENT_RECEIVED, summary, where.notificationId(), null, null, null, null, detail);
+        insert(where, ReturnEventKind.EVENT_RECEIVED, summary, where.notificationId(), null, null, null, null, detail);
     }
 
     /** A partner call made for the return the flow context names. */
@@ -110,23 +118,28 @@ public class ReturnHistory {
 
     private void write(FlowContext where, ReturnEventKind kind, String summary, String notificationId, String partner,
                        String operation, String outcome, Long latencyMs, String detail) {
+        try {
+            insert(where, kind, summary, notificationId, partner, operation, outcome, latencyMs, detail);
+        } catch (DataAccessException e) {
+            log.warn("History entry {} \"{}\" not written: {}", kind, summary, e.getMessage());
+        }
+    }
+
+    private void insert(FlowContext where, ReturnEventKind kind, String summary, String notificationId, String partner,
+                        String operation, String outcome, Long latencyMs, String detail) {
         if (where == null || !where.identifiesReturn()) {
             return;
         }
         boolean bySource = where.shopId() != null && where.tiktokReturnId() != null;
-        try {
-            db.sql("""
-                            INSERT INTO return_history (return_id, source, source_account_id, source_return_id, occurred_at,
-                                kind, summary, notification_id, partner, operation, outcome, latency_ms, detail)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(where.returnId(), bySource ? ReturnSource.TIKTOK.name() : null,
-                            bySource ? where.shopId() : null, bySource ? where.tiktokReturnId() : null,
-                            Timestamp.from(clock.instant()), kind.name(), cut(summary, MAX_SUMMARY), notificationId,
-                            partner, cut(operation, MAX_OPERATION), outcome, latencyMs, cut(detail, MAX_DETAIL))
-                    .update();
-        } catch (DataAccessException e) {
-            log.warn("History entry {} \"{}\" not written: {}", kind, summary, e.getMessage());
-        }
+        db.sql("""
+                        INSERT INTO return_history (return_id, source, source_account_id, source_return_id, occurred_at,
+                            kind, summary, notification_id, partner, operation, outcome, latency_ms, detail)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(where.returnId(), bySource ? ReturnSource.TIKTOK.name() : null,
+                        bySource ? where.shopId() : null, bySource ? where.tiktokReturnId() : null,
+                        Timestamp.from(clock.instant()), kind.name(), cut(summary, MAX_SUMMARY), notificationId,
+                        partner, cut(operation, MAX_OPERATION), outcome, latencyMs, cut(detail, MAX_DETAIL))
+                .update();
     }
 
     private static ReturnEventKind kind(String name) {

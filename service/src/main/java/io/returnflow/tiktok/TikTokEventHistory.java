@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes a TikTok event into the history of its return when a flow takes it from its queue: the
- * notification id (from the flow context), the type and the status TikTok announced. Deliveries that come back after
- * waiting on the broker are the same event and are not written again.
+ * notification id (from the flow context), the type and the status TikTok announced. It is the flow's
+ * first step, and a receipt that cannot be written fails it (the event is delivered again), so a
+ * delivery that comes back after waiting on the broker was received before and is not written again.
  */
 @Component("tiktokEventHistory")
 public class TikTokEventHistory {

@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@Import({PostgresSchemaCleanup.class, TikTokWebhookClient.class, BrokerProbe.class, MutableClock.Config.class, TestRoutes.class})
+@Import({PostgresSchemaCleanup.class, TikTokWebhookClient.class, BrokerProbe.class, MutableClock.Config.class, TestRoutes.class,
+        FailingStatements.Config.class})
 public @interface ServiceTest {
 }
