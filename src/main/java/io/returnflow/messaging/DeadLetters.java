@@ -68,10 +68,10 @@ public class DeadLetters {
 
     private final ConnectionFactory connections;
     private final BrokerManagement management;
-    private final BrokerProperties broker;
+    private final BrokerTopology broker;
     private final ReturnHistory history;
 
-    public DeadLetters(ConnectionFactory connectionFactory, BrokerManagement management, BrokerProperties broker,
+    public DeadLetters(ConnectionFactory connectionFactory, BrokerManagement management, BrokerTopology broker,
                        ReturnHistory history) {
         this.connections = BrokerManagement.direct(connectionFactory);
         this.management = management;

@@ -45,7 +45,7 @@ public class ReturnStore {
     private static final int MAX_REASON = 500;
     private static final String LOCKED = """
             id, state, source_updated_at, current_decision_id, merchant_id, next_action, source, source_account_id,
-            source_return_id""";
+            source_return_id, source_status""";
 
     private final JdbcClient db;
     private final Outbox outbox;
@@ -97,6 +97,9 @@ public class ReturnStore {
         history.record(id, ReturnEventKind.RETURN_RECORDED, "Recorded with " + items.size() + " item(s), state "
                 + stateOf(draft.status()) + (draft.shopifyOrderName() == null ? ", no Shopify order yet"
                 : ", Shopify order " + draft.shopifyOrderName()), draft.attention());
+        if (draft.status().state() != null && draft.status().state() != ReturnState.OPEN) {
+            announceStatus(id, draft.merchantId(), draft.source(), draft.status(), stateOf(draft.status()), now);
+        }
         countOnceCommitted(draft.source());
         return id;
     }
@@ -146,6 +149,9 @@ public class ReturnStore {
                 .update();
         if (changed == 0) {
             return false;
+        }
+        if (!Objects.equals(current.sourceStatus(), status.status())) {
+            announceStatus(current.id(), current.merchantId(), source, status, next, now);
         }
         if (pending.isPresent() && pending.get().isHeld() && !decisionOnItsWay) {
             syncSucceeded(pending.get().id(), null, "decided on " + source + " (" + status.status() + ")");
@@ -343,6 +349,9 @@ public class ReturnStore {
                 .params(truth.status(), truth.updatedAt(), truth.nextAction() == null ? null : truth.nextAction().name(),
                         state.name(), now, current.id())
                 .update();
+        if (!Objects.equals(current.sourceStatus(), truth.status())) {
+            announceStatus(current.id(), current.merchantId(), current.source(), truth, state, now.toInstant());
+        }
         if (state == ReturnState.OPEN) {
             db.sql("UPDATE return_items SET decision = ? WHERE return_id = ?")
                     .params(ItemDecision.PENDING.name(), current.id()).update();
@@ -352,6 +361,16 @@ public class ReturnStore {
         return true;
     }
 
+    /**
+     * The "return status changed" event, in the caller's transaction: the marketplace's status moved,
+     * for those who follow what becomes of a return (WMS targets following outcomes).
+     */
+    private void announceStatus(String returnId, String merchantId, ReturnSource source, SourceStatus status,
+                                ReturnState state, Instant now) {
+        outbox.add(ReturnStatusChanged.ADDRESS, returnId, serialise(new ReturnStatusChanged(returnId, merchantId, source,
+                status.status(), status.state(), state, now)));
+    }
+
     private void syncHistory(String decisionId, String summary, String detail) {
         decision(decisionId).ifPresent(decision -> history.record(decision.returnId(), ReturnEventKind.SYNC,
                 summary + " (decision " + decisionId + ")", detail));
@@ -359,7 +378,8 @@ public class ReturnStore {
 
     /** A return row, locked for the rest of the transaction. */
     private record Locked(String id, ReturnState state, long sourceUpdatedAt, String currentDecisionId, String merchantId,
-                          NextAction nextAction, ReturnSource source, String sourceAccountId, String sourceReturnId) {
+                          NextAction nextAction, ReturnSource source, String sourceAccountId, String sourceReturnId,
+                          String sourceStatus) {
     }
 
     private static Locked locked(ResultSet rs, int row) throws SQLException {
@@ -367,7 +387,7 @@ public class ReturnStore {
         return new Locked(rs.getString("id"), ReturnState.valueOf(rs.getString("state")), rs.getLong("source_updated_at"),
                 rs.getString("current_decision_id"), rs.getString("merchant_id"),
                 nextAction == null ? null : NextAction.valueOf(nextAction), ReturnSource.valueOf(rs.getString("source")),
-                rs.getString("source_account_id"), rs.getString("source_return_id"));
+                rs.getString("source_account_id"), rs.getString("source_return_id"), rs.getString("source_status"));
     }
 
     private static String truncate(String text, int max) {

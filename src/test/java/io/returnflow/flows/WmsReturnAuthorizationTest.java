@@ -19,12 +19,13 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.returnflow.merchants.Merchant;
-import io.returnflow.merchants.MerchantStore;
+import io.returnflow.merchants.Secret;
+import io.returnflow.merchants.TargetSettingsStore;
 import io.returnflow.support.ApiClient;
 import io.returnflow.support.BrokerProbe;
 import io.returnflow.support.DeadLetters;
 import io.returnflow.support.ServiceTest;
+import io.returnflow.wms.shiphero.ShipHeroSettings;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class WmsReturnAuthorizationTest {
     @Autowired
     JmsTemplate jms;
     @Autowired
-    MerchantStore merchants;
+    TargetSettingsStore targets;
     @Autowired
     JdbcClient db;
     @Autowired
@@ -168,12 +169,12 @@ class WmsReturnAuthorizationTest {
 
         awaitWms(merchant, tiktokReturnId, "CREATED", "CREATED");
         assertThat(shipheroReturns("tts-" + tiktokReturnId)).hasSize(1);
-        Merchant.ShipHero stored = merchants.find(merchant.merchantId).orElseThrow().shiphero();
-        assertThat(stored.accessToken()).startsWith("sbxsh_").isNotEqualTo(expiring);
+        ShipHeroSettings stored = targets.find(merchant.merchantId, ShipHeroSettings.SECTION).orElseThrow();
+        assertThat(stored.accessToken().value()).startsWith("sbxsh_").isNotEqualTo(expiring);
         assertThat(stored.accessTokenExpiresAt()).isBetween(Instant.now().plus(Duration.ofDays(27)), Instant.now().plus(Duration.ofDays(29)));
-        String sealed = db.sql("SELECT shiphero_access_token FROM merchants WHERE id = ?").param(merchant.merchantId)
-                .query(String.class).single();
-        assertThat(sealed).doesNotContain(stored.accessToken());
+        String sealed = db.sql("SELECT settings FROM merchant_targets WHERE merchant_id = ? AND target = 'SHIPHERO'")
+                .param(merchant.merchantId).query(String.class).single();
+        assertThat(sealed).doesNotContain(stored.accessToken().value());
     }
 
     @Test
@@ -182,13 +183,14 @@ class WmsReturnAuthorizationTest {
         ReturnFlowFixture merchant = ReturnFlowFixture.withWmsTargets(api(), ReturnFlowFixture.SANDBOX_NETSUITE_TOKEN_SECRET,
                 stillValid, ReturnFlowFixture.SANDBOX_SHIPHERO_REFRESH_TOKEN);
         // ShipHero told us it expires within the hour: within shiphero.refresh-before-expiry
-        merchants.updateShipHeroTokens(merchant.merchantId, stillValid, null, Instant.now().plus(Duration.ofHours(1)));
+        targets.change(merchant.merchantId, ShipHeroSettings.SECTION, s -> new ShipHeroSettings(s.enabled(),
+                Secret.of(stillValid), s.refreshToken(), s.warehouseId(), Instant.now().plus(Duration.ofHours(1))));
 
         String tiktokReturnId = merchant.buyerAsksForReturn("REFUND", 1).path("returnId").asText();
 
         awaitWms(merchant, tiktokReturnId, "CREATED", "CREATED");
-        Merchant.ShipHero stored = merchants.find(merchant.merchantId).orElseThrow().shiphero();
-        assertThat(stored.accessToken()).isNotEqualTo(stillValid);
+        ShipHeroSettings stored = targets.find(merchant.merchantId, ShipHeroSettings.SECTION).orElseThrow();
+        assertThat(stored.accessToken().value()).isNotEqualTo(stillValid);
         assertThat(stored.accessTokenExpiresAt()).isAfter(Instant.now().plus(Duration.ofDays(27)));
     }
 
