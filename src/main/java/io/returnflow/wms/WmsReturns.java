@@ -61,7 +61,15 @@ public class WmsReturns {
         if (changed.returnId() == null || changed.merchantId() == null) {
             throw new PermanentFailureException("return status changed event without returnId or merchantId");
         }
+        record Kind(String returnType, boolean returnless) {
+        }
+        Kind kind = db.sql("""
+                        SELECT r.return_type, d.returnless FROM returns r
+                        LEFT JOIN return_decisions d ON d.id = r.current_decision_id WHERE r.id = ?""")
+                .param(changed.returnId())
+                .query((rs, n) -> new Kind(rs.getString(1), rs.getBoolean(2))).optional()
+                .orElseThrow(() -> new PermanentFailureException("no return " + changed.returnId() + " is recorded"));
         return new WmsOutcome(changed.returnId(), changed.merchantId(), changed.source(), changed.reportedState(),
-                changed.sourceStatus());
+                changed.sourceStatus(), kind.returnType(), kind.returnless());
     }
 }
