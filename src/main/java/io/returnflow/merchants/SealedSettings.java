@@ -10,6 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.returnflow.secrets.Sealed;
@@ -39,7 +40,8 @@ public class SealedSettings {
     private final SecretBox secrets;
 
     public SealedSettings(ObjectMapper json, SecretBox secrets) {
-        this.json = json;
+        // the stored format does not follow the API's serialisation settings: times are ISO-8601 strings
+        this.json = json.copy().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         this.secrets = secrets;
     }
 
