@@ -17,6 +17,7 @@ import io.returnflow.flows.ReturnFlowFixture;
 import io.returnflow.support.ApiClient;
 import io.returnflow.support.ServiceTest;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -34,6 +35,11 @@ class ShopifyReturnsFlowTest {
 
     private ApiClient api() {
         return new ApiClient(port);
+    }
+
+    @AfterEach
+    void clearSandboxFaults() {
+        api().delete("/sandbox/faults", null);
     }
 
     /** The sandbox Shopify's returns whose lines carry this external id first in their note. */
@@ -85,6 +91,21 @@ class ShopifyReturnsFlowTest {
 
         JsonNode ret = awaitShopify(merchant, tiktokReturnId, r -> "CANCELED".equals(shopify(r).path("outcome").path("status").asText()));
         assertThat(ret.path("state").asText()).isEqualTo("CANCELLED");
+        assertThat(only(tiktokReturnId).path("status").asText()).isEqualTo("CANCELED");
+    }
+
+    @Test
+    void followsACancellationThatCameWhileTheShopifyReturnWasStillBeingMade() {
+        ReturnFlowFixture merchant = merchant("{\"enabled\": true}");
+        HttpResponse<String> armed = api().postJson("/sandbox/faults", null, """
+                {"pathPrefix": "/sandbox/shopify/admin", "status": 503, "bodyContains": "returnCreate", "times": 3}""");
+        assertThat(armed.statusCode()).isEqualTo(201);
+        String tiktokReturnId = merchant.buyerAsksForReturn("RETURN_AND_REFUND", 1).path("returnId").asText();
+
+        sandboxAction(tiktokReturnId, "cancel"); // before Shopify took the return
+
+        JsonNode ret = awaitShopify(merchant, tiktokReturnId, r -> "CANCELED".equals(shopify(r).path("outcome").path("status").asText()));
+        assertThat(shopify(ret).path("status").asText()).isEqualTo("CREATED");
         assertThat(only(tiktokReturnId).path("status").asText()).isEqualTo("CANCELED");
     }
 
