@@ -110,6 +110,26 @@ class ShopifyReturnsFlowTest {
     }
 
     @Test
+    void showsTheOutcomeFailedWithShopifysReasonWhenFollowingItIsDeadLetteredAndTheReturnNeedsAttention() {
+        ReturnFlowFixture merchant = merchant("{\"enabled\": true}");
+        String tiktokReturnId = merchant.buyerAsksForReturn("RETURN_AND_REFUND", 1).path("returnId").asText();
+        awaitShopify(merchant, tiktokReturnId, r -> "CREATED".equals(shopify(r).path("status").asText()));
+        HttpResponse<String> armed = api().postJson("/sandbox/faults", null, """
+                {"pathPrefix": "/sandbox/shopify/admin", "status": 403, "bodyContains": "returnCancel", "times": 100,
+                 "body": "{\\"errors\\":[{\\"message\\":\\"Access denied for returnCancel field.\\",\\"extensions\\":{\\"code\\":\\"ACCESS_DENIED\\"}}]}"}""");
+        assertThat(armed.statusCode()).as(armed.body()).isEqualTo(201);
+
+        sandboxAction(tiktokReturnId, "cancel");
+
+        JsonNode failed = awaitShopify(merchant, tiktokReturnId, r -> "FAILED".equals(shopify(r).path("outcome").path("status").asText()));
+        assertThat(shopify(failed).path("outcome").path("detail").asText()).contains("Access denied for returnCancel field.");
+        assertThat(shopify(failed).path("status").asText()).as("the return was made: only following it failed").isEqualTo("CREATED");
+        assertThat(ApiClient.json(api().get("/api/returns?needsAttention=true&q=" + tiktokReturnId, merchant.apiKey))
+                .path("returns")).hasSize(1);
+        assertThat(only(tiktokReturnId).path("status").asText()).isEqualTo("OPEN");
+    }
+
+    @Test
     void processesAndClosesTheShopifyReturnWithoutRestockingWhenTikTokRefundsAndNothingComesBack() {
         ReturnFlowFixture merchant = merchant("{\"enabled\": true, \"restockLocationId\": \"" + LOCATION + "\"}");
         String tiktokReturnId = merchant.buyerAsksForReturn("REFUND", 2).path("returnId").asText();
