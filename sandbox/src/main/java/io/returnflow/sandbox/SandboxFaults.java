@@ -1,6 +1,10 @@
 package io.returnflow.sandbox;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,8 +15,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -35,7 +42,8 @@ import org.springframework.web.server.ResponseStatusException;
  * starts with a prefix answer a given status and body (a 429, a 503, a TikTok error envelope...),
  * so failure handling can be seen and tested without a real partner misbehaving: the next N calls,
  * a share of the calls ({@code percent}), or every call for a while ({@code seconds}: an outage).
- * {@code GET /sandbox/faults/hits} lists the calls that got a fault.
+ * {@code bodyContains} narrows a fault to calls whose body holds a text (one GraphQL operation of
+ * a partner whose calls all share a path). {@code GET /sandbox/faults/hits} lists the calls that got a fault.
  */
 @RestController
 @ConditionalOnProperty("sandbox.enabled")
@@ -50,9 +58,10 @@ class SandboxFaults {
      *                   or {@code seconds} is given
      * @param percent    the share of matching calls that get the fault, 1 to 100 (default 100)
      * @param seconds    the fault ends this long after it is armed (an outage window)
+     * @param bodyContains only calls whose body contains this text get the fault (e.g. {@code returnCreate})
      */
     record Fault(String pathPrefix, Integer status, List<Integer> statuses, String body, Integer times, Integer percent,
-                 Integer seconds) {
+                 Integer seconds, String bodyContains) {
 
         int pickStatus() {
             return statuses == null || statuses.isEmpty() ? status
@@ -119,12 +128,21 @@ class SandboxFaults {
         hits.add(new Hit(request.getRequestURI(), request.getQueryString(), status));
     }
 
-    /** The fault the call gets, if one is armed for its path (and the call falls in its share). */
-    Fault take(String path) {
+    /** Whether a fault armed for the path looks into bodies: the filter reads the body first then. */
+    boolean readsBodies(String path) {
+        return armed.stream().anyMatch(a -> a.fault().bodyContains() != null && path.startsWith(a.fault().pathPrefix()));
+    }
+
+    /** The fault the call gets, if one is armed for its path (and body), and the call falls in its share. */
+    Fault take(String path, String body) {
         Instant now = clock.instant();
         armed.removeIf(a -> a.over(now));
         for (Armed candidate : armed) {
             if (!path.startsWith(candidate.fault().pathPrefix()) || candidate.over(now) || !inShare(candidate.fault())) {
+                continue;
+            }
+            String wanted = candidate.fault().bodyContains();
+            if (wanted != null && (body == null || !body.contains(wanted))) {
                 continue;
             }
             if (candidate.left() == null || candidate.left().getAndDecrement() > 0) {
@@ -148,9 +166,17 @@ class SandboxFaults {
                 @Override
                 protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                         throws ServletException, IOException {
-                    Fault fault = request.getRequestURI().startsWith("/sandbox/faults") ? null : faults.take(request.getRequestURI());
+                    String path = request.getRequestURI();
+                    HttpServletRequest call = request;
+                    String body = null;
+                    if (!path.startsWith("/sandbox/faults") && faults.readsBodies(path)) {
+                        byte[] bytes = request.getInputStream().readAllBytes();
+                        body = new String(bytes, StandardCharsets.UTF_8);
+                        call = new ReadBody(request, bytes);
+                    }
+                    Fault fault = path.startsWith("/sandbox/faults") ? null : faults.take(path, body);
                     if (fault == null) {
-                        chain.doFilter(request, response);
+                        chain.doFilter(call, response);
                         return;
                     }
                     int status = fault.pickStatus();
@@ -164,6 +190,48 @@ class SandboxFaults {
             });
             registration.addUrlPatterns("/sandbox/*");
             return registration;
+        }
+    }
+
+    /** A request whose body was read already, to be read again downstream. */
+    private static final class ReadBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        ReadBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the sandbox reads bodies synchronously");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
     }
 }

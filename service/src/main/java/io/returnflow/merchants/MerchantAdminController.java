@@ -22,10 +22,12 @@ class MerchantAdminController {
 
     private static final Logger log = LoggerFactory.getLogger(MerchantAdminController.class);
 
+    private final MerchantDocuments documents;
     private final MerchantStore merchants;
     private final MerchantApiKeys apiKeys;
 
-    MerchantAdminController(MerchantStore merchants, MerchantApiKeys apiKeys) {
+    MerchantAdminController(MerchantDocuments documents, MerchantStore merchants, MerchantApiKeys apiKeys) {
+        this.documents = documents;
         this.merchants = merchants;
         this.apiKeys = apiKeys;
     }
@@ -33,16 +35,14 @@ class MerchantAdminController {
     /** 201 when created, 200 when replaced; answers the merchant as GET would. */
     @PutMapping
     ResponseEntity<MerchantDocument> put(@PathVariable String merchantId, @RequestBody(required = false) MerchantDocument doc) {
-        MerchantDocumentReader.checkId(merchantId);
-        Merchant merchant = MerchantDocumentReader.read(merchantId, doc, merchants.find(merchantId).orElse(null));
-        boolean created = merchants.save(merchant);
+        boolean created = documents.save(merchantId, doc);
         log.info("Merchant {} {}", merchantId, created ? "created" : "replaced");
-        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(MerchantDocument.masked(merchant));
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(get(merchantId));
     }
 
     @GetMapping
     MerchantDocument get(@PathVariable String merchantId) {
-        return merchants.find(merchantId).map(MerchantDocument::masked).orElseThrow(() -> unknown(merchantId));
+        return documents.find(merchantId).orElseThrow(() -> unknown(merchantId));
     }
 
     /** The key is in this answer and nowhere else: only its hash is stored. */

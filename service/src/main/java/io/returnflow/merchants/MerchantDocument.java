@@ -1,13 +1,21 @@
 package io.returnflow.merchants;
 
-import java.time.Instant;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A merchant on the wire ({@code PUT/GET /api/admin/merchants/{id}}), as in the service contract.
- * Answers carry every secret masked ({@link SecretMask}); {@code id} and
- * {@code shiphero.accessTokenExpiresAt} are only ever answered, never read.
+ * A merchant on the wire ({@code PUT/GET /api/admin/merchants/{id}}), as in the service contract:
+ * the merchant's own fields, then one section per target ({@code "netsuite": {...}}), read and
+ * answered by the target's {@link TargetSection}. Answers carry every secret masked
+ * ({@link SecretMask}); {@code id} is only ever answered, never read.
+ *
+ * @param sections every other field of the document, by name: the targets' sections (others are ignored)
  */
-record MerchantDocument(String id, String name, Shopify shopify, Returns returns, NetSuite netsuite, ShipHero shiphero) {
+record MerchantDocument(String id, String name, Shopify shopify, Returns returns,
+                        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> sections) {
 
     record Shopify(String shopDomain, String accessToken, String apiBaseUrl) {
     }
@@ -17,28 +25,18 @@ record MerchantDocument(String id, String name, Shopify shopify, Returns returns
 
     record Address(String name, String line1, String line2, String city, String province, String zip, String country,
                    String phone) {
+
+        static Address of(Merchant.ReturnAddress a) {
+            return a == null ? null
+                    : new Address(a.name(), a.line1(), a.line2(), a.city(), a.province(), a.zip(), a.country(), a.phone());
+        }
     }
 
-    record NetSuite(Boolean enabled, String accountId, String consumerKey, String consumerSecret, String tokenId,
-                    String tokenSecret, String restBaseUrl, String locationId) {
-    }
-
-    record ShipHero(Boolean enabled, String accessToken, String refreshToken, String warehouseId,
-                    Instant accessTokenExpiresAt) {
-    }
-
-    static MerchantDocument masked(Merchant m) {
-        Merchant.ReturnAddress a = m.returns().returnAddress();
-        Merchant.NetSuite ns = m.netsuite();
-        Merchant.ShipHero sh = m.shiphero();
+    /** @param sections the targets' sections, masked, in the order of the list of targets */
+    static MerchantDocument masked(Merchant m, Map<String, JsonNode> sections) {
         return new MerchantDocument(m.id(), m.name(),
                 new Shopify(m.shopify().shopDomain(), SecretMask.mask(m.shopify().accessToken()), m.shopify().apiBaseUrl()),
-                new Returns(m.returns().useRedoReturnLabels(), m.returns().mixedDecision(), a == null ? null
-                        : new Address(a.name(), a.line1(), a.line2(), a.city(), a.province(), a.zip(), a.country(), a.phone())),
-                new NetSuite(ns.enabled(), ns.accountId(), SecretMask.mask(ns.consumerKey()),
-                        SecretMask.mask(ns.consumerSecret()), SecretMask.mask(ns.tokenId()), SecretMask.mask(ns.tokenSecret()),
-                        ns.restBaseUrl(), ns.locationId()),
-                new ShipHero(sh.enabled(), SecretMask.mask(sh.accessToken()), SecretMask.mask(sh.refreshToken()),
-                        sh.warehouseId(), sh.accessTokenExpiresAt()));
+                new Returns(m.returns().useRedoReturnLabels(), m.returns().mixedDecision(), Address.of(m.returns().returnAddress())),
+                sections);
     }
 }

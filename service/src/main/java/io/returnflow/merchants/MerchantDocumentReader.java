@@ -1,48 +1,64 @@
 package io.returnflow.merchants;
 
-import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Turns a submitted {@link MerchantDocument} into a {@link Merchant}, naming every invalid field at
- * once. Absent sections take their defaults (returns: no Redo labels, {@code APPROVE_ALL}; NetSuite
- * and ShipHero disabled). A secret sent back exactly as a GET masked it keeps the stored secret,
- * so an operator can edit a merchant without handling its secrets again.
+ * Turns a submitted {@link MerchantDocument} into a {@link Merchant} and each target's settings,
+ * naming every invalid field at once. Absent sections take their defaults (returns: no Redo labels,
+ * {@code APPROVE_ALL}; every target off). A secret sent back exactly as a GET masked it keeps the
+ * stored secret, so an operator can edit a merchant without handling its secrets again.
  */
 final class MerchantDocumentReader {
 
     static final Pattern MERCHANT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern HOST = Pattern.compile("(?=.{1,255}$)[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+");
-    private static final Pattern NETSUITE_ACCOUNT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-    private static final int SECRET_MAX = 2048;
-    private static final int JWT_MAX = 4000;
+
+    /** A document as read: the merchant, and the settings of every target in the order of the list. */
+    record Read(Merchant merchant, Map<TargetSection<?>, TargetSettings> targets) {
+    }
 
     private final List<String> problems = new ArrayList<>();
+    private final SettingsCheck check = new SettingsCheck("", problems);
     private final Merchant stored;
 
     private MerchantDocumentReader(Merchant stored) {
         this.stored = stored;
     }
 
-    /** @param stored the merchant as stored now, or null when it is new */
-    static Merchant read(String merchantId, MerchantDocument doc, Merchant stored) {
+    /**
+     * @param stored        the merchant as stored now, or null when it is new
+     * @param storedTargets a target's settings as stored now, or null
+     */
+    static Read read(String merchantId, MerchantDocument doc, Merchant stored, List<TargetSection<?>> sections,
+                     Function<TargetSection<?>, TargetSettings> storedTargets, ObjectMapper json) {
         if (doc == null) {
             throw invalid(List.of("a merchant document is required"));
         }
         MerchantDocumentReader reader = new MerchantDocumentReader(stored);
         Merchant merchant = reader.merchant(merchantId, doc);
+        Map<TargetSection<?>, TargetSettings> targets = new LinkedHashMap<>();
+        for (TargetSection<?> section : sections) {
+            JsonNode submitted = doc.sections() == null ? null : doc.sections().get(section.name());
+            targets.put(section, reader.target(section, submitted, storedTargets.apply(section), json));
+        }
         if (!reader.problems.isEmpty()) {
             throw invalid(reader.problems);
         }
-        return merchant;
+        return new Read(merchant, targets);
     }
 
     static void checkId(String merchantId) {
@@ -59,9 +75,8 @@ final class MerchantDocumentReader {
         if (doc.id() != null && !doc.id().equals(id)) {
             problems.add("id must be absent or equal to the merchantId of the path");
         }
-        String name = required("name", doc.name(), 200);
-        return new Merchant(id, name, shopify(doc.shopify()), returns(doc.returns()), netsuite(doc.netsuite()),
-                shiphero(doc.shiphero()));
+        String name = check.required("name", doc.name(), 200);
+        return new Merchant(id, name, shopify(doc.shopify()), returns(doc.returns()));
     }
 
     private Merchant.Shopify shopify(MerchantDocument.Shopify s) {
@@ -69,13 +84,12 @@ final class MerchantDocumentReader {
             problems.add("shopify is required");
             return null;
         }
-        String domain = required("shopify.shopDomain", s.shopDomain(), 255);
-        if (domain != null && !HOST.matcher(domain).matches()) {
-            problems.add("shopify.shopDomain must be a host name such as acme.myshopify.com");
-        }
+        SettingsCheck shopify = check.nested("shopify");
+        String domain = shopify.matching("shopDomain", s.shopDomain(), true, 255, HOST, "a host name such as acme.myshopify.com");
         return new Merchant.Shopify(domain,
-                secret("shopify.accessToken", s.accessToken(), true, SECRET_MAX, m -> m.shopify().accessToken()),
-                url("shopify.apiBaseUrl", s.apiBaseUrl()));
+                shopify.secret("accessToken", s.accessToken(), stored == null ? null : stored.shopify().accessToken(), true,
+                        SettingsCheck.SECRET_MAX),
+                shopify.url("apiBaseUrl", s.apiBaseUrl()));
     }
 
     private Merchant.Returns returns(MerchantDocument.Returns r) {
@@ -94,93 +108,39 @@ final class MerchantDocumentReader {
         if (a == null) {
             return null;
         }
-        String p = "returns.returnAddress.";
-        String country = required(p + "country", a.country(), 2);
-        if (country != null && !COUNTRY.matcher(country).matches()) {
-            problems.add(p + "country must be an ISO 3166-1 alpha-2 code such as US");
-        }
-        return new Merchant.ReturnAddress(required(p + "name", a.name(), 200), required(p + "line1", a.line1(), 200),
-                optional(p + "line2", a.line2(), 200), required(p + "city", a.city(), 100),
-                optional(p + "province", a.province(), 100), required(p + "zip", a.zip(), 20), country,
-                optional(p + "phone", a.phone(), 40));
+        SettingsCheck address = check.nested("returns").nested("returnAddress");
+        String country = address.matching("country", a.country(), true, 2, COUNTRY, "an ISO 3166-1 alpha-2 code such as US");
+        return new Merchant.ReturnAddress(address.required("name", a.name(), 200), address.required("line1", a.line1(), 200),
+                address.optional("line2", a.line2(), 200), address.required("city", a.city(), 100),
+                address.optional("province", a.province(), 100), address.required("zip", a.zip(), 20), country,
+                address.optional("phone", a.phone(), 40));
     }
 
-    private Merchant.NetSuite netsuite(MerchantDocument.NetSuite n) {
-        if (n == null) {
-            return Merchant.NetSuite.disabled();
+    /** A target's section: its defaults when absent, else as its section checks it. */
+    private <S extends TargetSettings> S target(TargetSection<S> section, JsonNode submitted, TargetSettings stored,
+                                                ObjectMapper json) {
+        if (submitted == null || submitted.isNull()) {
+            return section.defaults();
         }
-        boolean on = Boolean.TRUE.equals(n.enabled());
-        String account = on ? required("netsuite.accountId", n.accountId(), 64) : optional("netsuite.accountId", n.accountId(), 64);
-        if (account != null && !NETSUITE_ACCOUNT.matcher(account).matches()) {
-            problems.add("netsuite.accountId must be a NetSuite account id such as 1234567_SB1");
-        }
-        return new Merchant.NetSuite(on, account,
-                secret("netsuite.consumerKey", n.consumerKey(), on, SECRET_MAX, m -> m.netsuite().consumerKey()),
-                secret("netsuite.consumerSecret", n.consumerSecret(), on, SECRET_MAX, m -> m.netsuite().consumerSecret()),
-                secret("netsuite.tokenId", n.tokenId(), on, SECRET_MAX, m -> m.netsuite().tokenId()),
-                secret("netsuite.tokenSecret", n.tokenSecret(), on, SECRET_MAX, m -> m.netsuite().tokenSecret()),
-                url("netsuite.restBaseUrl", n.restBaseUrl()),
-                optional("netsuite.locationId", n.locationId(), 64));
-    }
-
-    private Merchant.ShipHero shiphero(MerchantDocument.ShipHero s) {
-        if (s == null) {
-            return Merchant.ShipHero.disabled();
-        }
-        boolean on = Boolean.TRUE.equals(s.enabled());
-        String access = secret("shiphero.accessToken", s.accessToken(), on, JWT_MAX, m -> m.shiphero().accessToken());
-        String refresh = secret("shiphero.refreshToken", s.refreshToken(), on, SECRET_MAX, m -> m.shiphero().refreshToken());
-        String warehouse = on ? required("shiphero.warehouseId", s.warehouseId(), 100)
-                : optional("shiphero.warehouseId", s.warehouseId(), 100);
-        // The expiry the service learnt when it refreshed the token still holds while the token is the same.
-        boolean sameToken = stored != null && access != null && access.equals(stored.shiphero().accessToken());
-        return new Merchant.ShipHero(on, access, refresh, warehouse, sameToken ? stored.shiphero().accessTokenExpiresAt() : null);
-    }
-
-    private String secret(String field, String value, boolean required, int max, Function<Merchant, String> storedValue) {
-        if (SecretMask.isMasked(value)) {
-            String current = stored == null ? null : storedValue.apply(stored);
-            if (current != null && value.equals(SecretMask.mask(current))) {
-                return current;
-            }
-            problems.add(field + " looks masked but does not match the stored secret: send the secret itself");
-            return null;
-        }
-        return required ? required(field, value, max) : optional(field, value, max);
-    }
-
-    private String required(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            problems.add(field + " is required");
-            return null;
-        }
-        return optional(field, value, max);
-    }
-
-    private String optional(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String trimmed = value.trim();
-        if (trimmed.length() > max) {
-            problems.add(field + " must be at most " + max + " characters");
-        }
-        return trimmed;
-    }
-
-    private String url(String field, String value) {
-        String url = optional(field, value, 500);
-        if (url == null) {
-            return null;
-        }
+        S settings;
         try {
-            URI uri = URI.create(url);
-            if (!Objects.equals(uri.getScheme(), "https") && !Objects.equals(uri.getScheme(), "http") || uri.getHost() == null) {
-                problems.add(field + " must be an absolute http(s) URL");
-            }
-        } catch (IllegalArgumentException e) {
-            problems.add(field + " must be an absolute http(s) URL");
+            settings = json.treeToValue(submitted, section.type());
+        } catch (JsonMappingException e) {
+            problems.add(section.name() + fieldOf(e) + ": has the wrong type or is not known");
+            return null;
+        } catch (JsonProcessingException e) {
+            problems.add(section.name() + " is not a valid section");
+            return null;
         }
-        return url;
+        return section.checked(settings, section.type().cast(stored), new SettingsCheck(section.name() + ".", problems));
+    }
+
+    /** {@code .enabled} for the field a mapping failed on; never the value (it may be a secret). */
+    private static String fieldOf(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            field.append(ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]");
+        }
+        return field.toString();
     }
 }

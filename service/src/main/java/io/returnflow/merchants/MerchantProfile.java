@@ -6,7 +6,8 @@ import java.util.List;
  * A merchant as its own API key sees it ({@code GET /api/merchants/{id}}): its settings, never a
  * secret nor a partner account detail.
  *
- * @param wmsTargets every WMS/3PL target the service knows, and whether the merchant turned it on
+ * @param wmsTargets every WMS/3PL target the service knows, in the order of the list of targets, and
+ *                   whether the merchant turned it on
  */
 record MerchantProfile(String id, String name, Returns returns, List<WmsTarget> wmsTargets) {
 
@@ -14,14 +15,17 @@ record MerchantProfile(String id, String name, Returns returns, List<WmsTarget> 
     record Returns(boolean useRedoReturnLabels, MixedDecision mixedDecision, MerchantDocument.Address returnAddress) {
     }
 
-    /** @param target as a return's {@code wms[].target} names it */
-    record WmsTarget(String target, boolean enabled) {
+    /**
+     * @param target      as a return's {@code wms[].target} names it
+     * @param displayName for people
+     */
+    record WmsTarget(String target, boolean enabled, String displayName) {
     }
 
-    static MerchantProfile of(Merchant m) {
-        MerchantDocument masked = MerchantDocument.masked(m);
+    static MerchantProfile of(Merchant m, List<WmsTarget> targets) {
         return new MerchantProfile(m.id(), m.name(),
-                new Returns(m.returns().useRedoReturnLabels(), m.returns().mixedDecision(), masked.returns().returnAddress()),
-                List.of(new WmsTarget("NETSUITE", m.netsuite().enabled()), new WmsTarget("SHIPHERO", m.shiphero().enabled())));
+                new Returns(m.returns().useRedoReturnLabels(), m.returns().mixedDecision(),
+                        MerchantDocument.Address.of(m.returns().returnAddress())),
+                targets);
     }
 }

@@ -19,9 +19,13 @@ import org.springframework.web.server.ResponseStatusException;
 class MerchantProfileController {
 
     private final MerchantStore merchants;
+    private final TargetSettingsStore targets;
+    private final TargetSections sections;
 
-    MerchantProfileController(MerchantStore merchants) {
+    MerchantProfileController(MerchantStore merchants, TargetSettingsStore targets, TargetSections sections) {
         this.merchants = merchants;
+        this.targets = targets;
+        this.sections = sections;
     }
 
     /** {@code PATCH /api/merchants/{id}/returns}: only the fields a merchant may change itself. */
@@ -30,7 +34,12 @@ class MerchantProfileController {
 
     @GetMapping
     MerchantProfile profile(@PathVariable String merchantId) {
-        return merchants.find(merchantId).map(MerchantProfile::of).orElseThrow(() -> unknown(merchantId));
+        return merchants.find(merchantId)
+                .map(merchant -> MerchantProfile.of(merchant, sections.all().stream()
+                        .map(section -> new MerchantProfile.WmsTarget(section.target(),
+                                targets.settings(merchantId, section).enabled(), section.displayName()))
+                        .toList()))
+                .orElseThrow(() -> unknown(merchantId));
     }
 
     @PatchMapping("/returns")

@@ -3,7 +3,6 @@ package io.returnflow.merchants;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -17,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The merchants table. Secrets are sealed with {@link SecretBox} on the way in and opened on the
- * way out, so callers only ever handle {@link Merchant} with clear values.
+ * way out, so callers only ever handle {@link Merchant} with clear values. Each target's settings
+ * live in {@link TargetSettingsStore}.
  */
 @Component
 public class MerchantStore {
@@ -67,11 +67,6 @@ public class MerchantStore {
                     return_address_name = :aName, return_address_line1 = :aLine1, return_address_line2 = :aLine2,
                     return_address_city = :aCity, return_address_province = :aProvince, return_address_zip = :aZip,
                     return_address_country = :aCountry, return_address_phone = :aPhone,
-                    netsuite_enabled = :nsEnabled, netsuite_account_id = :nsAccount, netsuite_consumer_key = :nsConsumerKey,
-                    netsuite_consumer_secret = :nsConsumerSecret, netsuite_token_id = :nsTokenId,
-                    netsuite_token_secret = :nsTokenSecret, netsuite_rest_base_url = :nsUrl, netsuite_location_id = :nsLocation,
-                    shiphero_enabled = :shEnabled, shiphero_access_token = :shAccess, shiphero_refresh_token = :shRefresh,
-                    shiphero_access_token_expires_at = :shExpires, shiphero_warehouse_id = :shWarehouse,
                     updated_at = :now
                 WHERE id = :id""").paramSource(columns(merchant, now())).update() == 1;
     }
@@ -81,36 +76,9 @@ public class MerchantStore {
                 INSERT INTO merchants (id, name, shopify_shop_domain, shopify_access_token, shopify_api_base_url,
                     use_redo_return_labels, mixed_decision, return_address_name, return_address_line1, return_address_line2,
                     return_address_city, return_address_province, return_address_zip, return_address_country,
-                    return_address_phone, netsuite_enabled, netsuite_account_id, netsuite_consumer_key,
-                    netsuite_consumer_secret, netsuite_token_id, netsuite_token_secret, netsuite_rest_base_url,
-                    netsuite_location_id, shiphero_enabled, shiphero_access_token, shiphero_refresh_token,
-                    shiphero_access_token_expires_at, shiphero_warehouse_id, created_at, updated_at)
+                    return_address_phone, created_at, updated_at)
                 VALUES (:id, :name, :shopDomain, :shopifyToken, :shopifyUrl, :redo, :mixed, :aName, :aLine1, :aLine2,
-                    :aCity, :aProvince, :aZip, :aCountry, :aPhone, :nsEnabled, :nsAccount, :nsConsumerKey,
-                    :nsConsumerSecret, :nsTokenId, :nsTokenSecret, :nsUrl, :nsLocation, :shEnabled, :shAccess,
-                    :shRefresh, :shExpires, :shWarehouse, :now, :now)""").paramSource(columns(merchant, now())).update();
-    }
-
-    /**
-     * Stores ShipHero tokens the service refreshed itself.
-     *
-     * @param refreshToken         the new refresh token, or null to keep the current one
-     * @param accessTokenExpiresAt when the new access token expires (ShipHero: 28 days after refresh)
-     * @return false when the merchant does not exist
-     */
-    public boolean updateShipHeroTokens(String merchantId, String accessToken, String refreshToken,
-                                        Instant accessTokenExpiresAt) {
-        return db.sql("""
-                UPDATE merchants SET shiphero_access_token = :access,
-                    shiphero_refresh_token = COALESCE(:refresh, shiphero_refresh_token),
-                    shiphero_access_token_expires_at = :expires, updated_at = :now
-                WHERE id = :id""")
-                .param("access", secrets.seal(accessToken))
-                .param("refresh", secrets.seal(refreshToken))
-                .param("expires", accessTokenExpiresAt == null ? null : accessTokenExpiresAt.atOffset(ZoneOffset.UTC))
-                .param("now", now())
-                .param("id", merchantId)
-                .update() == 1;
+                    :aCity, :aProvince, :aZip, :aCountry, :aPhone, :now, :now)""").paramSource(columns(merchant, now())).update();
     }
 
     /**
@@ -131,27 +99,17 @@ public class MerchantStore {
     private Record columns(Merchant m, OffsetDateTime now) {
         Merchant.ReturnAddress a = m.returns().returnAddress();
         boolean hasAddress = a != null;
-        Merchant.NetSuite ns = m.netsuite();
-        Merchant.ShipHero sh = m.shiphero();
         return new Record(m.id(), m.name(), m.shopify().shopDomain(), secrets.seal(m.shopify().accessToken()),
                 m.shopify().apiBaseUrl(), m.returns().useRedoReturnLabels(), m.returns().mixedDecision().name(),
                 hasAddress ? a.name() : null, hasAddress ? a.line1() : null, hasAddress ? a.line2() : null,
                 hasAddress ? a.city() : null, hasAddress ? a.province() : null, hasAddress ? a.zip() : null,
-                hasAddress ? a.country() : null, hasAddress ? a.phone() : null,
-                ns.enabled(), ns.accountId(), secrets.seal(ns.consumerKey()), secrets.seal(ns.consumerSecret()),
-                secrets.seal(ns.tokenId()), secrets.seal(ns.tokenSecret()), ns.restBaseUrl(), ns.locationId(),
-                sh.enabled(), secrets.seal(sh.accessToken()), secrets.seal(sh.refreshToken()),
-                sh.accessTokenExpiresAt() == null ? null : sh.accessTokenExpiresAt().atOffset(ZoneOffset.UTC),
-                sh.warehouseId(), now);
+                hasAddress ? a.country() : null, hasAddress ? a.phone() : null, now);
     }
 
     /** Named parameters of the merchants row (JdbcClient reads a record's components by name). */
     private record Record(String id, String name, String shopDomain, String shopifyToken, String shopifyUrl,
                           boolean redo, String mixed, String aName, String aLine1, String aLine2, String aCity,
-                          String aProvince, String aZip, String aCountry, String aPhone, boolean nsEnabled,
-                          String nsAccount, String nsConsumerKey, String nsConsumerSecret, String nsTokenId,
-                          String nsTokenSecret, String nsUrl, String nsLocation, boolean shEnabled, String shAccess,
-                          String shRefresh, OffsetDateTime shExpires, String shWarehouse, OffsetDateTime now) {
+                          String aProvince, String aZip, String aCountry, String aPhone, OffsetDateTime now) {
     }
 
     private Merchant merchant(ResultSet rs, int row) throws SQLException {
@@ -160,21 +118,13 @@ public class MerchantStore {
                 rs.getString("return_address_line2"), rs.getString("return_address_city"),
                 rs.getString("return_address_province"), rs.getString("return_address_zip"),
                 rs.getString("return_address_country"), rs.getString("return_address_phone"));
-        OffsetDateTime shExpires = rs.getObject("shiphero_access_token_expires_at", OffsetDateTime.class);
         return new Merchant(
                 rs.getString("id"),
                 rs.getString("name"),
                 new Merchant.Shopify(rs.getString("shopify_shop_domain"), secrets.open(rs.getString("shopify_access_token")),
                         rs.getString("shopify_api_base_url")),
                 new Merchant.Returns(rs.getBoolean("use_redo_return_labels"),
-                        MixedDecision.valueOf(rs.getString("mixed_decision")), address),
-                new Merchant.NetSuite(rs.getBoolean("netsuite_enabled"), rs.getString("netsuite_account_id"),
-                        secrets.open(rs.getString("netsuite_consumer_key")), secrets.open(rs.getString("netsuite_consumer_secret")),
-                        secrets.open(rs.getString("netsuite_token_id")), secrets.open(rs.getString("netsuite_token_secret")),
-                        rs.getString("netsuite_rest_base_url"), rs.getString("netsuite_location_id")),
-                new Merchant.ShipHero(rs.getBoolean("shiphero_enabled"), secrets.open(rs.getString("shiphero_access_token")),
-                        secrets.open(rs.getString("shiphero_refresh_token")), rs.getString("shiphero_warehouse_id"),
-                        shExpires == null ? null : shExpires.toInstant()));
+                        MixedDecision.valueOf(rs.getString("mixed_decision")), address));
     }
 
     private OffsetDateTime now() {

@@ -16,13 +16,16 @@ import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TemporaryQueue;
 
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.springframework.jms.connection.SingleConnectionFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Asks the broker about its queues: which exist, and how many messages each holds. Artemis
+ * Asks the broker about its queues: which exist, and how many messages each holds; and declares a
+ * durable queue it lacks (an external broker, ExternalBrokerTopology). Artemis
  * management over JMS (a request to {@code activemq.management}, the answer on a temporary queue),
  * so it is the same code for the embedded broker and an external one, and the counts include what
  * a queue browser cannot see (messages scheduled for later, messages being delivered).
@@ -68,6 +71,16 @@ public class BrokerManagement {
             }
             return depths;
         });
+    }
+
+    /**
+     * Creates a durable queue on its address (the address too, with that routing type, when missing);
+     * a queue that exists already is left as it is.
+     */
+    public void declareQueue(String address, String queue, RoutingType routing) {
+        String configuration = QueueConfiguration.of(queue).setAddress(address).setRoutingType(routing)
+                .setDurable(true).setAutoCreateAddress(true).toJSON();
+        ask(session -> session.invoke(ResourceNames.BROKER, "createQueue", configuration, true));
     }
 
     /**
@@ -125,6 +138,18 @@ public class BrokerManagement {
             return JMSManagementHelper.getResult(answer);
         }
 
+        /** An operation; fails when the broker refuses it. */
+        Object invoke(String resource, String operation, Object... parameters) throws Exception {
+            Message request = session.createMessage();
+            JMSManagementHelper.putOperationInvocation(request, resource, operation, parameters);
+            Message answer = send(request, resource + "." + operation);
+            if (!JMSManagementHelper.hasOperationSucceeded(answer)) {
+                throw new BrokerManagementException("broker refused " + resource + "." + operation + ": "
+                        + JMSManagementHelper.getResult(answer));
+            }
+            return JMSManagementHelper.getResult(answer);
+        }
+
         /** Null when the broker does not know the resource (a queue that does not exist). */
         Object attributeOrNull(String resource, String attribute) throws Exception {
             Message answer = request(resource, attribute);
@@ -134,11 +159,15 @@ public class BrokerManagement {
         private Message request(String resource, String attribute) throws JMSException {
             Message request = session.createMessage();
             JMSManagementHelper.putAttribute(request, resource, attribute);
+            return send(request, resource + "." + attribute);
+        }
+
+        private Message send(Message request, String what) throws JMSException {
             request.setJMSReplyTo(answers);
             producer.send(request);
             Message answer = consumer.receive(ANSWER_TIMEOUT_MS);
             if (answer == null) {
-                throw new BrokerManagementException("the broker did not answer " + resource + "." + attribute
+                throw new BrokerManagementException("the broker did not answer " + what
                         + " within " + ANSWER_TIMEOUT_MS + " ms (management address " + managementAddress + ")", null);
             }
             return answer;

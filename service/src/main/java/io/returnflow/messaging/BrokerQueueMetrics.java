@@ -37,7 +37,7 @@ class BrokerQueueMetrics implements MeterBinder {
     private Map<String, BrokerManagement.QueueDepth> depths = Map.of();
     private Instant askedAt = Instant.MIN;
 
-    BrokerQueueMetrics(BrokerManagement management, BrokerProperties broker, Clock clock) {
+    BrokerQueueMetrics(BrokerManagement management, BrokerTopology broker, Clock clock) {
         this.management = management;
         this.clock = clock;
         this.queues = declared(broker);
@@ -74,7 +74,7 @@ class BrokerQueueMetrics implements MeterBinder {
     }
 
     /** Queue name (as the broker knows it) -> kind. */
-    private static Map<String, String> declared(BrokerProperties broker) {
+    private static Map<String, String> declared(BrokerTopology broker) {
         Map<String, String> queues = new LinkedHashMap<>();
         for (String queue : broker.queues()) {
             queues.put(queue, "work");

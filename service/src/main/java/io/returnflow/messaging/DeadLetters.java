@@ -67,10 +67,10 @@ public class DeadLetters {
 
     private final ConnectionFactory connections;
     private final BrokerManagement management;
-    private final BrokerProperties broker;
+    private final BrokerTopology broker;
     private final ObjectProvider<MessageObserver> observers;
 
-    public DeadLetters(ConnectionFactory connectionFactory, BrokerManagement management, BrokerProperties broker,
+    public DeadLetters(ConnectionFactory connectionFactory, BrokerManagement management, BrokerTopology broker,
                        ObjectProvider<MessageObserver> observers) {
         this.connections = BrokerManagement.direct(connectionFactory);
         this.management = management;

@@ -4,6 +4,7 @@ import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.stereotype.Component;
@@ -17,21 +18,25 @@ import org.springframework.stereotype.Component;
 class EmbeddedBrokerTopology implements ArtemisConfigurationCustomizer {
 
     private final BrokerProperties broker;
+    private final BrokerTopology topology;
 
-    EmbeddedBrokerTopology(BrokerProperties broker) {
+    EmbeddedBrokerTopology(BrokerProperties broker, BrokerTopology topology) {
         this.broker = broker;
+        this.topology = topology;
     }
 
     @Override
     public void customize(Configuration configuration) {
         configuration.setIDCacheSize(broker.duplicateIdCacheSize());
         configuration.setPersistIDCache(true);
-        for (String queue : broker.queues()) {
+        for (String queue : topology.queues()) {
             configuration.addQueueConfiguration(queue(queue, queue, RoutingType.ANYCAST));
             addDeadLetterQueue(configuration, queue);
             configuration.addAddressSetting(queue, safetyNet(BrokerProperties.DEAD_LETTER_PREFIX + queue));
         }
-        broker.topics().forEach((address, queues) -> {
+        topology.topics().forEach((address, queues) -> {
+            configuration.addAddressConfiguration(new CoreAddressConfiguration().setName(address)
+                    .addRoutingType(RoutingType.MULTICAST));
             for (String queue : queues) {
                 configuration.addQueueConfiguration(queue(address, queue, RoutingType.MULTICAST));
                 addDeadLetterQueue(configuration, queue);

@@ -29,13 +29,13 @@ public class ReturnQueries {
     /**
      * A return needs someone: the marketplace waits for the merchant's decision (OPEN), the service
      * flagged it (e.g. its Shopify order never appeared), its decision's sync FAILED or is held for
-     * an operator, or a WMS Return Authorization or its return label FAILED.
+     * an operator, or a WMS Return Authorization (or following its outcome) or its return label FAILED.
      */
     private static final String NEEDS_ATTENTION = """
             (r.state = 'OPEN' OR r.attention IS NOT NULL
              OR EXISTS (SELECT 1 FROM return_decisions d WHERE d.id = r.current_decision_id
                         AND (d.sync_status = 'FAILED' OR (d.sync_status = 'PENDING' AND d.sync_reason IS NOT NULL)))
-             OR EXISTS (SELECT 1 FROM return_wms w WHERE w.return_id = r.id AND w.status = 'FAILED')
+             OR EXISTS (SELECT 1 FROM return_wms w WHERE w.return_id = r.id AND (w.status = 'FAILED' OR w.outcome = 'FAILED'))
              OR EXISTS (SELECT 1 FROM return_labels l WHERE l.return_id = r.id AND l.status = 'FAILED'))""";
 
     private final JdbcClient db;
@@ -117,10 +117,13 @@ public class ReturnQueries {
                         rs.getBoolean("matched"), ReturnView.Money.of(rs.getBigDecimal("refund_amount"), rs.getString("currency")),
                         ItemDecision.valueOf(rs.getString("decision"))))
                 .list();
-        List<ReturnView.Wms> wms = db.sql("SELECT target, status, external_id, error, updated_at FROM return_wms WHERE return_id = ? ORDER BY target")
+        List<ReturnView.Wms> wms = db.sql("""
+                        SELECT target, status, external_id, error, updated_at, outcome, outcome_detail
+                        FROM return_wms WHERE return_id = ? ORDER BY target""")
                 .param(header.id())
                 .query((rs, n) -> new ReturnView.Wms(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant()))
+                        rs.getTimestamp(5).toInstant(),
+                        rs.getString(6) == null ? null : new ReturnView.Outcome(rs.getString(6), rs.getString(7))))
                 .list();
         ReturnView.Label label = db.sql("SELECT status, tracking_number, error FROM return_labels WHERE return_id = ?")
                 .param(header.id())

@@ -3,7 +3,13 @@ package io.returnflow.returns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.returnflow.outbox.Outbox;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,12 +23,16 @@ class ReturnRows {
 
     private static final String LOCKED = """
             id, state, source_updated_at, current_decision_id, merchant_id, next_action, source, source_account_id,
-            source_return_id""";
+            source_return_id, source_status""";
 
     private final JdbcClient db;
+    private final Outbox outbox;
+    private final ObjectMapper json;
 
-    ReturnRows(JdbcClient db) {
+    ReturnRows(JdbcClient db, Outbox outbox, ObjectMapper json) {
         this.db = db;
+        this.outbox = outbox;
+        this.json = json;
     }
 
     Optional<Locked> lock(String returnId) {
@@ -51,6 +61,20 @@ class ReturnRows {
                 .update();
     }
 
+    /**
+     * The "return status changed" event, in the outbox with the change: the return now has this
+     * status of its source (or was first seen already past the request).
+     */
+    void announceStatus(String returnId, String merchantId, ReturnSource source, SourceStatus status,
+                        ReturnState state, Instant now) {
+        try {
+            outbox.add(ReturnStatusChanged.ADDRESS, returnId, json.writeValueAsString(new ReturnStatusChanged(returnId,
+                    merchantId, source, status.status(), status.state(), state, now)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the status change of return " + returnId, e);
+        }
+    }
+
     /** Every item waits for the merchant's decision again. */
     void undecideItems(String returnId) {
         db.sql("UPDATE return_items SET decision = ? WHERE return_id = ?")
@@ -59,7 +83,8 @@ class ReturnRows {
 
     /** A return row, locked for the rest of the transaction. */
     record Locked(String id, ReturnState state, long sourceUpdatedAt, String currentDecisionId, String merchantId,
-                          NextAction nextAction, ReturnSource source, String sourceAccountId, String sourceReturnId) {
+                          NextAction nextAction, ReturnSource source, String sourceAccountId, String sourceReturnId,
+                  String sourceStatus) {
     }
 
     private static Locked locked(ResultSet rs, int row) throws SQLException {
@@ -67,6 +92,6 @@ class ReturnRows {
         return new Locked(rs.getString("id"), ReturnState.valueOf(rs.getString("state")), rs.getLong("source_updated_at"),
                 rs.getString("current_decision_id"), rs.getString("merchant_id"),
                 nextAction == null ? null : NextAction.valueOf(nextAction), ReturnSource.valueOf(rs.getString("source")),
-                rs.getString("source_account_id"), rs.getString("source_return_id"));
+                rs.getString("source_account_id"), rs.getString("source_return_id"), rs.getString("source_status"));
     }
 }

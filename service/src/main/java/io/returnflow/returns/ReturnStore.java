@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -95,6 +96,9 @@ public class ReturnStore {
         history.record(id, ReturnEventKind.RETURN_RECORDED, "Recorded with " + items.size() + " item(s), state "
                 + stateOf(draft.status()) + (draft.shopifyOrderName() == null ? ", no Shopify order yet"
                 : ", Shopify order " + draft.shopifyOrderName()), draft.attention());
+        if (draft.status().state() != null && draft.status().state() != ReturnState.OPEN) {
+            rows.announceStatus(id, draft.merchantId(), draft.source(), draft.status(), stateOf(draft.status()), now);
+        }
         countOnceCommitted(draft.source());
         return id;
     }
@@ -139,6 +143,9 @@ public class ReturnStore {
                 .update();
         if (changed == 0) {
             return false;
+        }
+        if (!Objects.equals(current.sourceStatus(), status.status())) {
+            rows.announceStatus(current.id(), current.merchantId(), source, status, next, now);
         }
         if (pending.isPresent() && pending.get().isHeld() && !decisionOnItsWay) {
             decisions.syncSucceeded(pending.get().id(), null, "decided on " + source + " (" + status.status() + ")");

@@ -37,8 +37,20 @@ public record ReturnView(
         }
     }
 
-    /** @param updatedAt when the target reached its status (for CREATED: when the Return Authorization was made) */
-    public record Wms(String target, String status, String externalId, String error, Instant updatedAt) {
+    /**
+     * @param updatedAt when the target reached its status (for CREATED: when the Return Authorization was made)
+     * @param outcome what the target did when the return's status changed afterwards (targets that
+     *                follow outcomes); null until it did something
+     */
+    public record Wms(String target, String status, String externalId, String error, Instant updatedAt, Outcome outcome) {
+    }
+
+    /**
+     * @param status what the target shows now ({@code CANCELED}, {@code CLOSED}...), {@code KEPT} when it
+     *               would not follow, {@code FAILED} when following was given up
+     * @param detail why, in the target's words (or the dead letter's reason)
+     */
+    public record Outcome(String status, String detail) {
     }
 
     public record Label(String status, String trackingNumber, String error) {

@@ -12,8 +12,9 @@ import org.springframework.security.crypto.keygen.KeyGenerators;
 /**
  * Seals partner secrets for storage: AES-256-GCM with a fresh random 96-bit IV per value, so equal
  * secrets never look alike and any change to a stored value fails to open instead of decrypting
- * to garbage. The sealed form is {@code v1:} + base64(IV | ciphertext | tag); the prefix leaves
- * room for a later key rotation.
+ * to garbage. A column holds the sealed form {@code v1:} + base64(IV | ciphertext | tag); a settings
+ * document holds it as a {@link Sealed} envelope, which names its algorithm so that a key id (rotation)
+ * and associated data (binding a seal to its merchant and field) can be added to it later.
  */
 public final class SecretBox {
 
@@ -34,6 +35,23 @@ public final class SecretBox {
         }
         byte[] sealed = aes.encrypt(secret.getBytes(StandardCharsets.UTF_8));
         return VERSION + Base64.getEncoder().encodeToString(sealed);
+    }
+
+    /** The sealed envelope of the secret, for a settings document; null stays null. */
+    public Sealed sealValue(String secret) {
+        String sealed = seal(secret);
+        return sealed == null ? null : new Sealed(Sealed.AES_256_GCM, sealed.substring(VERSION.length()));
+    }
+
+    /** The secret of an envelope back; null stays null. Fails as {@link #open(String)} does, and for an unknown algorithm. */
+    public String openValue(Sealed sealed) {
+        if (sealed == null) {
+            return null;
+        }
+        if (!Sealed.AES_256_GCM.equals(sealed.alg()) || sealed.ct() == null) {
+            throw new IllegalStateException("a stored secret is not in a known sealed format");
+        }
+        return open(VERSION + sealed.ct());
     }
 
     /** The secret back; null stays null. Fails when the value was altered or sealed with another key. */

@@ -6,29 +6,27 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.returnflow.merchants.Merchant;
-import io.returnflow.merchants.MerchantStore;
 import io.returnflow.messaging.PermanentFailureException;
 import io.returnflow.returns.ReturnCreated;
+import io.returnflow.returns.ReturnStatusChanged;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a "return created" event into the source-neutral {@link WmsReturn} the connectors take.
- * The event stays small: what it does not carry (the buyer's reason) is read from the recorded return.
+ * Turns a "return created" event into the source-neutral {@link WmsReturn} the targets take, and a
+ * "return status changed" event into the {@link WmsOutcome} targets following outcomes take. The
+ * events stay small: what they do not carry (the buyer's reason) is read from the recorded return.
  */
 @Component("wmsReturns")
 public class WmsReturns {
 
     private final ObjectMapper json;
     private final JdbcClient db;
-    private final MerchantStore merchants;
 
-    public WmsReturns(ObjectMapper json, JdbcClient db, MerchantStore merchants) {
+    public WmsReturns(ObjectMapper json, JdbcClient db) {
         this.json = json;
         this.db = db;
-        this.merchants = merchants;
     }
 
     public WmsReturn read(String event) {
@@ -53,8 +51,25 @@ public class WmsReturns {
                 reason.orElse(null), items);
     }
 
-    public Merchant merchantOf(WmsReturn ret) {
-        return merchants.find(ret.merchantId())
-                .orElseThrow(() -> new PermanentFailureException("no merchant " + ret.merchantId()));
+    public WmsOutcome outcome(String event) {
+        ReturnStatusChanged changed;
+        try {
+            changed = json.readValue(event, ReturnStatusChanged.class);
+        } catch (IOException e) {
+            throw new PermanentFailureException("not a return status changed event: " + e.getMessage(), e);
+        }
+        if (changed.returnId() == null || changed.merchantId() == null) {
+            throw new PermanentFailureException("return status changed event without returnId or merchantId");
+        }
+        record Kind(String returnType, boolean returnless) {
+        }
+        Kind kind = db.sql("""
+                        SELECT r.return_type, d.returnless FROM returns r
+                        LEFT JOIN return_decisions d ON d.id = r.current_decision_id WHERE r.id = ?""")
+                .param(changed.returnId())
+                .query((rs, n) -> new Kind(rs.getString(1), rs.getBoolean(2))).optional()
+                .orElseThrow(() -> new PermanentFailureException("no return " + changed.returnId() + " is recorded"));
+        return new WmsOutcome(changed.returnId(), changed.merchantId(), changed.source(), changed.reportedState(),
+                changed.sourceStatus(), kind.returnType(), kind.returnless());
     }
 }

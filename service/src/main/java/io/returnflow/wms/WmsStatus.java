@@ -6,6 +6,8 @@ import java.time.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import io.returnflow.messaging.RetryLaterException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -17,7 +19,9 @@ import org.springframework.stereotype.Component;
  * being created, CREATED with the target's id, FAILED with the error once the work was
  * dead-lettered, SKIPPED when the merchant has not enabled the target. CREATED is final: a
  * redelivery or replay never changes it (nor its id). Each move to CREATED, FAILED or SKIPPED is
- * counted as {@code wms_return_authorizations_total{target, status}}.
+ * counted as {@code wms_return_authorizations_total{target, status}}. For targets following outcomes,
+ * what they did when the return's status changed afterwards is kept beside it ({@code outcome}),
+ * counted as {@code wms_return_outcomes_total{target, status}}.
  */
 @Component("wmsStatus")
 public class WmsStatus {
@@ -52,8 +56,57 @@ public class WmsStatus {
     }
 
     public void failed(String returnId, String target, String error) {
-        String trimmed = error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
-        set(returnId, target, Status.FAILED, null, trimmed);
+        set(returnId, target, Status.FAILED, null, trimmed(error));
+    }
+
+    /**
+     * The target's id for the return's Return Authorization, for following the return's outcome:
+     * null when there is none to follow (the target SKIPPED it or FAILED).
+     *
+     * @throws RetryLaterException while it is being made (PENDING), or not yet begun
+     */
+    public String toFollow(String returnId, String target) {
+        record Row(String status, String externalId) {
+        }
+        Row row = db.sql("SELECT status, external_id FROM return_wms WHERE return_id = ? AND target = ?")
+                .params(returnId, target).query((rs, n) -> new Row(rs.getString(1), rs.getString(2)))
+                .optional().orElse(null);
+        if (row == null || Status.PENDING.name().equals(row.status())) {
+            throw new RetryLaterException(target + " has not made the Return Authorization of return " + returnId
+                    + " yet: its outcome waits for it");
+        }
+        return Status.CREATED.name().equals(row.status()) ? row.externalId() : null;
+    }
+
+    /** What the target did about the return's outcome; null: nothing was asked of it. */
+    public void followed(String returnId, String target, FollowedOutcome followed) {
+        if (followed == null) {
+            return;
+        }
+        outcome(returnId, target, followed.status(), followed.detail());
+        log.info("Return {}: {} outcome {}{}", returnId, target, followed.status(),
+                followed.detail() == null ? "" : " (" + followed.detail() + ")");
+    }
+
+    /** Following the return's outcome was dead-lettered. */
+    public void outcomeFailed(String returnId, String target, String reason) {
+        outcome(returnId, target, FollowedOutcome.FAILED, reason);
+    }
+
+    private void outcome(String returnId, String target, String status, String detail) {
+        int moved = db.sql("""
+                        UPDATE return_wms SET outcome = ?, outcome_detail = ?
+                        WHERE return_id = ? AND target = ?""")
+                .params(status, trimmed(detail), returnId, target)
+                .update();
+        if (moved == 1) {
+            Counter.builder("wms.return.outcomes").description("What WMS targets did when a return's status changed")
+                    .tag("target", target).tag("status", status).register(meters).increment();
+        }
+    }
+
+    private static String trimmed(String error) {
+        return error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
     }
 
     /**

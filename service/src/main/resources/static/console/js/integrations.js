@@ -98,7 +98,7 @@ async function loadProfile(merchant, labelsBox, wmsBox, ctx) {
   renderLabels(merchant, profile, labelsBox);
   fill(wmsBox,
     h('ul', {}, profile.wmsTargets.map(t => h('li', {'data-target': t.target},
-      h('strong', {}, targetName(t.target)), ' ',
+      h('strong', {}, t.displayName || t.target), ' ',
       t.enabled ? badge('Enabled', 'ok') : badge('Off')))),
     h('p', {class: 'hint'}, 'Each enabled target gets a Return Authorization for every return. ',
       'Your operator turns targets on and keeps their credentials.'));
@@ -134,8 +134,4 @@ function renderLabels(merchant, profile, box) {
         .filter(Boolean).join(', '))
       : h('p', {class: 'muted'}, 'No return address is set yet; labels need one. Your operator sets it.'),
     status);
-}
-
-function targetName(target) {
-  return {NETSUITE: 'NetSuite', SHIPHERO: 'ShipHero'}[target] || target;
 }

@@ -229,7 +229,9 @@ function renderProgress(box, ret) {
         ? h('ul', {}, ret.wms.map(w => h('li', {'data-target': w.target, 'data-status': w.status},
           h('strong', {}, w.target), ' ', statusBadge(w.status),
           w.externalId ? [' ', h('span', {class: 'mono'}, w.externalId)] : null,
-          w.error ? h('div', {class: 'detail'}, w.error) : null)))
+          w.error ? h('div', {class: 'detail'}, w.error) : null,
+          w.outcome ? h('div', {class: 'detail', 'data-outcome': w.outcome.status},
+            'Afterwards: ', w.outcome.status, w.outcome.detail ? ' (' + w.outcome.detail + ')' : '') : null)))
         : h('span', {class: 'muted'}, 'No target has taken it yet'))));
 }
 

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.returnflow.support.ApiClient;
 import io.returnflow.support.ServiceTest;
+import io.returnflow.wms.netsuite.NetSuiteSettings;
+import io.returnflow.wms.shiphero.ShipHeroSettings;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,10 @@ class MerchantAdminApiTest {
     JdbcTemplate db;
     @Autowired
     MerchantStore merchants;
+    @Autowired
+    TargetSettingsStore targets;
+    @Autowired
+    TargetSections sections;
 
     ApiClient api;
 
@@ -67,6 +73,14 @@ class MerchantAdminApiTest {
         assertThat(read.body()).doesNotContain("0123456789ab");
     }
 
+    private static JsonNode document(Object stored) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree((String) stored);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not a settings document: " + stored, e);
+        }
+    }
+
     @Test
     void masksAShortSecretWithoutRevealingAnyOfIt() {
         String id = uniqueMerchantId();
@@ -83,20 +97,30 @@ class MerchantAdminApiTest {
         String id = uniqueMerchantId();
         String marker = api.createMerchant(id);
 
-        Map<String, Object> row = db.queryForMap("SELECT * FROM merchants WHERE id = ?", id);
-        for (String column : new String[] {"shopify_access_token", "netsuite_consumer_key", "netsuite_consumer_secret",
-                "netsuite_token_id", "netsuite_token_secret", "shiphero_access_token", "shiphero_refresh_token"}) {
-            assertThat((String) row.get(column)).as(column).startsWith("v1:").doesNotContain(marker);
-        }
+        String shopifyToken = db.queryForObject("SELECT shopify_access_token FROM merchants WHERE id = ?", String.class, id);
+        assertThat(shopifyToken).startsWith("v1:").doesNotContain(marker);
+        Map<String, Object> documents = new java.util.HashMap<>();
+        db.queryForList("SELECT target, settings FROM merchant_targets WHERE merchant_id = ?", id)
+                .forEach(row -> documents.put((String) row.get("target"), row.get("settings")));
+        assertThat(documents).as("a row for every target, configured or not")
+                .containsOnlyKeys(sections.all().stream().map(TargetSection::target).toList());
+        assertThat(document(documents.get("NETSUITE")).path("secrets").properties()).extracting(Map.Entry::getKey)
+                .containsExactlyInAnyOrder("consumerKey", "consumerSecret", "tokenId", "tokenSecret");
+        assertThat(document(documents.get("SHIPHERO")).path("secrets").properties()).extracting(Map.Entry::getKey)
+                .containsExactlyInAnyOrder("accessToken", "refreshToken");
+        documents.forEach((target, document) -> assertThat((String) document).as(target).doesNotContain(marker));
+        assertThat(document(documents.get("NETSUITE")).at("/secrets/tokenSecret/alg").asText()).isEqualTo("A256GCM");
         Merchant merchant = merchants.find(id).orElseThrow();
         assertThat(merchant.shopify().accessToken()).isEqualTo("shpat_shopify_" + marker);
-        assertThat(merchant.netsuite().consumerKey()).isEqualTo("ns_consumer_key_" + marker);
-        assertThat(merchant.netsuite().consumerSecret()).isEqualTo("ns_consumer_secret_" + marker);
-        assertThat(merchant.netsuite().tokenId()).isEqualTo("ns_token_id_" + marker);
-        assertThat(merchant.netsuite().tokenSecret()).isEqualTo("ns_token_secret_" + marker);
-        assertThat(merchant.shiphero().accessToken()).isEqualTo("sh_access_" + marker);
-        assertThat(merchant.shiphero().refreshToken()).isEqualTo("sh_refresh_" + marker);
-        assertThat(merchant.toString()).doesNotContain(marker);
+        NetSuiteSettings netsuite = targets.find(id, NetSuiteSettings.SECTION).orElseThrow();
+        assertThat(netsuite.consumerKey().value()).isEqualTo("ns_consumer_key_" + marker);
+        assertThat(netsuite.consumerSecret().value()).isEqualTo("ns_consumer_secret_" + marker);
+        assertThat(netsuite.tokenId().value()).isEqualTo("ns_token_id_" + marker);
+        assertThat(netsuite.tokenSecret().value()).isEqualTo("ns_token_secret_" + marker);
+        ShipHeroSettings shiphero = targets.find(id, ShipHeroSettings.SECTION).orElseThrow();
+        assertThat(shiphero.accessToken().value()).isEqualTo("sh_access_" + marker);
+        assertThat(shiphero.refreshToken().value()).isEqualTo("sh_refresh_" + marker);
+        assertThat(merchant + " " + netsuite + " " + shiphero).doesNotContain(marker);
     }
 
     @Test
@@ -125,9 +149,10 @@ class MerchantAdminApiTest {
         Merchant merchant = merchants.find(id).orElseThrow();
         assertThat(merchant.name()).isEqualTo("Acme Two");
         assertThat(merchant.shopify().accessToken()).isEqualTo("shpat_new_token_000000");
-        assertThat(merchant.netsuite().enabled()).isFalse();
-        assertThat(merchant.netsuite().consumerKey()).isNull();
-        assertThat(merchant.shiphero().enabled()).isFalse();
+        NetSuiteSettings netsuite = targets.settings(id, NetSuiteSettings.SECTION);
+        assertThat(netsuite.enabled()).isFalse();
+        assertThat(netsuite.consumerKey()).isNull();
+        assertThat(targets.settings(id, ShipHeroSettings.SECTION).enabled()).isFalse();
     }
 
     @Test
@@ -142,8 +167,8 @@ class MerchantAdminApiTest {
         Merchant merchant = merchants.find(id).orElseThrow();
         assertThat(merchant.name()).isEqualTo("Acme Renamed");
         assertThat(merchant.shopify().accessToken()).isEqualTo("shpat_shopify_" + marker);
-        assertThat(merchant.netsuite().tokenSecret()).isEqualTo("ns_token_secret_" + marker);
-        assertThat(merchant.shiphero().refreshToken()).isEqualTo("sh_refresh_" + marker);
+        assertThat(targets.settings(id, NetSuiteSettings.SECTION).tokenSecret().value()).isEqualTo("ns_token_secret_" + marker);
+        assertThat(targets.settings(id, ShipHeroSettings.SECTION).refreshToken().value()).isEqualTo("sh_refresh_" + marker);
     }
 
     @Test
@@ -169,8 +194,8 @@ class MerchantAdminApiTest {
         assertThat(merchant.returns().mixedDecision()).isEqualTo(MixedDecision.APPROVE_ALL);
         assertThat(merchant.returns().useRedoReturnLabels()).isFalse();
         assertThat(merchant.returns().returnAddress()).isNull();
-        assertThat(merchant.netsuite()).isEqualTo(Merchant.NetSuite.disabled());
-        assertThat(merchant.shiphero()).isEqualTo(Merchant.ShipHero.disabled());
+        assertThat(targets.settings(id, NetSuiteSettings.SECTION)).isEqualTo(NetSuiteSettings.SECTION.defaults());
+        assertThat(targets.settings(id, ShipHeroSettings.SECTION)).isEqualTo(ShipHeroSettings.SECTION.defaults());
     }
 
     @Test
@@ -278,17 +303,20 @@ class MerchantAdminApiTest {
     }
 
     @Test
-    void updatesShipHeroTokensForTheFlows() {
+    void changesATargetsStoredSettingsInPlaceForTheFlows() {
         String id = uniqueMerchantId();
         String marker = api.createMerchant(id);
         Instant expires = Instant.parse("2030-01-01T00:00:00Z");
 
-        assertThat(merchants.updateShipHeroTokens(id, "sh_new_access", null, expires)).isTrue();
+        assertThat(targets.change(id, ShipHeroSettings.SECTION, s -> new ShipHeroSettings(s.enabled(),
+                Secret.of("sh_new_access"), s.refreshToken(), s.warehouseId(), expires))).isTrue();
 
-        Merchant.ShipHero shiphero = merchants.find(id).orElseThrow().shiphero();
-        assertThat(shiphero.accessToken()).isEqualTo("sh_new_access");
-        assertThat(shiphero.refreshToken()).as("kept when not given").isEqualTo("sh_refresh_" + marker);
+        ShipHeroSettings shiphero = targets.find(id, ShipHeroSettings.SECTION).orElseThrow();
+        assertThat(shiphero.accessToken().value()).isEqualTo("sh_new_access");
+        assertThat(shiphero.refreshToken().value()).as("kept when not given").isEqualTo("sh_refresh_" + marker);
         assertThat(shiphero.accessTokenExpiresAt()).isEqualTo(expires);
-        assertThat(merchants.updateShipHeroTokens(uniqueMerchantId(), "a", "r", expires)).isFalse();
+        assertThat(json(api.get("/api/admin/merchants/" + id, ADMIN_TOKEN)).at("/shiphero/accessTokenExpiresAt").asText())
+                .isEqualTo("2030-01-01T00:00:00Z");
+        assertThat(targets.change(uniqueMerchantId(), ShipHeroSettings.SECTION, s -> s)).isFalse();
     }
 }

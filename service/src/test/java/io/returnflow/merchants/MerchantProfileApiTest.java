@@ -5,6 +5,8 @@ import static io.returnflow.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -13,6 +15,7 @@ import io.returnflow.support.ServiceTest;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 /** GET /api/merchants/{id} and PATCH /api/merchants/{id}/returns: what a merchant key sees and changes itself. */
@@ -21,6 +24,8 @@ class MerchantProfileApiTest {
 
     @Value("${local.server.port}")
     int port;
+    @Autowired
+    TargetSections sections;
 
     ApiClient api;
     String merchant;
@@ -45,8 +50,15 @@ class MerchantProfileApiTest {
         assertThat(profile.path("returns").path("useRedoReturnLabels").asBoolean()).isTrue();
         assertThat(profile.path("returns").path("mixedDecision").asText()).isEqualTo("PARTIAL_REFUND");
         assertThat(profile.path("returns").path("returnAddress").path("city").asText()).isEqualTo("Reno");
-        assertThat(profile.path("wmsTargets").toString())
-                .isEqualTo("[{\"target\":\"NETSUITE\",\"enabled\":true},{\"target\":\"SHIPHERO\",\"enabled\":true}]");
+        List<String> listed = new ArrayList<>();
+        profile.path("wmsTargets").forEach(target -> {
+            listed.add(target.path("target").asText());
+            assertThat(target.path("enabled").asBoolean()).as(target.toString())
+                    .isEqualTo(List.of("NETSUITE", "SHIPHERO").contains(target.path("target").asText()));
+            assertThat(target.path("displayName").asText()).as(target.toString()).isNotBlank();
+        });
+        assertThat(listed).as("every target of the list, in its order")
+                .isEqualTo(sections.all().stream().map(TargetSection::target).toList());
         assertThat(answer.body()).doesNotContain(marker).doesNotContain("shopify").doesNotContain("accountId");
     }
 

@@ -56,6 +56,13 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A JSON POST with headers of the caller's choosing (a partner's own authentication, e.g.). */
+    public HttpResponse<String> postJsonWithHeaders(String path, java.util.Map<String, String> headers, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public HttpResponse<String> delete(String path, String bearer) {
         return send(request(uri(path), bearer).DELETE());
     }

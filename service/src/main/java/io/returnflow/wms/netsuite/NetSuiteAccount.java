@@ -2,7 +2,7 @@ package io.returnflow.wms.netsuite;
 
 import java.util.Locale;
 
-import io.returnflow.merchants.Merchant;
+import io.returnflow.merchants.Secret;
 import io.returnflow.messaging.PermanentFailureException;
 
 /**
@@ -13,18 +13,18 @@ import io.returnflow.messaging.PermanentFailureException;
  */
 public record NetSuiteAccount(String accountId, String restBaseUrl, OAuth1Signer.Credentials credentials) {
 
-    public static NetSuiteAccount of(Merchant merchant) {
-        Merchant.NetSuite ns = merchant.netsuite();
+    public static NetSuiteAccount of(String merchantId, NetSuiteSettings ns) {
         if (ns == null || ns.accountId() == null || ns.consumerKey() == null || ns.consumerSecret() == null
                 || ns.tokenId() == null || ns.tokenSecret() == null) {
-            throw new PermanentFailureException("merchant " + merchant.id() + " has no complete NetSuite account "
+            throw new PermanentFailureException("merchant " + merchantId + " has no complete NetSuite account "
                     + "(accountId, consumerKey, consumerSecret, tokenId, tokenSecret)");
         }
         String base = ns.restBaseUrl() != null && !ns.restBaseUrl().isBlank()
                 ? ns.restBaseUrl().replaceAll("/+$", "")
                 : "https://" + hostPart(ns.accountId()) + ".suitetalk.api.netsuite.com/services/rest";
         return new NetSuiteAccount(ns.accountId(), base,
-                new OAuth1Signer.Credentials(ns.consumerKey(), ns.consumerSecret(), ns.tokenId(), ns.tokenSecret()));
+                new OAuth1Signer.Credentials(Secret.valueOf(ns.consumerKey()), Secret.valueOf(ns.consumerSecret()),
+                        Secret.valueOf(ns.tokenId()), Secret.valueOf(ns.tokenSecret())));
     }
 
     /** {@code 1234567_SB1} -> {@code 1234567-sb1}, as NetSuite spells account ids in host names. */

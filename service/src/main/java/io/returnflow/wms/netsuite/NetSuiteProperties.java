@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How Return Authorizations are made in NetSuite. Per merchant (account, TBA credentials, REST host
- * override, location) see {@code Merchant.NetSuite}; these settings hold for every merchant.
+ * override, location) see {@link NetSuiteSettings}; these settings hold for every merchant.
  *
  * @param createMode       TRANSFORM the sales order (NetSuite links the RA to it) or DIRECT POST a new RA
  * @param salesOrderMatch  where the Shopify order is looked for on sales orders, in order; the first hit wins

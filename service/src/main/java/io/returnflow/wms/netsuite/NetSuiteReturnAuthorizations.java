@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.returnflow.merchants.Merchant;
+import io.returnflow.merchants.TargetSection;
 import io.returnflow.messaging.RetryLaterException;
-import io.returnflow.wms.WmsConnector;
 import io.returnflow.wms.WmsReturn;
+import io.returnflow.wms.WmsTarget;
 
 import org.springframework.stereotype.Component;
 
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * it, the default) or posts a new record ({@code netsuite.create-mode}).
  */
 @Component("netsuiteReturnAuthorizations")
-public class NetSuiteReturnAuthorizations implements WmsConnector {
+public class NetSuiteReturnAuthorizations implements WmsTarget<NetSuiteSettings> {
 
     static final String RECORD = "/returnAuthorization";
 
@@ -37,20 +37,20 @@ public class NetSuiteReturnAuthorizations implements WmsConnector {
     }
 
     @Override
-    public boolean enabledFor(Merchant merchant) {
-        return merchant.netsuite() != null && merchant.netsuite().enabled();
+    public TargetSection<NetSuiteSettings> section() {
+        return NetSuiteSettings.SECTION;
     }
 
     @Override
-    public String createReturnAuthorization(WmsReturn ret, Merchant merchant, String waitingSince) {
-        NetSuiteAccount account = NetSuiteAccount.of(merchant);
+    public String createReturnAuthorization(WmsReturn ret, NetSuiteSettings settings, String waitingSince) {
+        NetSuiteAccount account = NetSuiteAccount.of(ret.merchantId(), settings);
         Optional<String> existing = find(account, ret.externalId());
         if (existing.isPresent()) {
             return existing.get();
         }
         NetSuiteSalesOrders.SalesOrder order = salesOrders.find(account, ret, waitingSince);
         List<NetSuiteSalesOrders.ReturnedLine> lines = salesOrders.returnedLines(order, ret);
-        String location = merchant.netsuite().locationId();
+        String location = settings.locationId();
         String created = netsuite.createMode() == NetSuiteProperties.CreateMode.TRANSFORM
                 ? client.post(account, "/salesOrder/" + order.id() + "/!transform/returnAuthorization",
                         Map.of("replace", "item"), transformBody(ret, lines, location))

@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.returnflow.merchants.Merchant;
 import io.returnflow.partners.PartnerCircuitBreakers;
 import io.returnflow.partners.PartnerHttp;
 import io.returnflow.partners.PartnerRejectedException;
@@ -53,28 +52,30 @@ public class ShipHeroClient {
         this.breakers = breakers;
     }
 
-    static String breakerOf(Merchant merchant) {
-        return PARTNER + "/" + merchant.id();
+    static String breakerOf(String merchantId) {
+        return PARTNER + "/" + merchantId;
     }
 
     /** A merchant's calls, sharing its current token (refreshed at most once per session on a 401). */
-    public Session session(Merchant merchant) {
-        return new Session(merchant);
+    public Session session(String merchantId, ShipHeroSettings settings) {
+        return new Session(merchantId, settings);
     }
 
     public final class Session {
-        private final Merchant merchant;
+        private final String merchantId;
+        private final ShipHeroSettings settings;
         private String token;
         private boolean refreshed;
 
-        private Session(Merchant merchant) {
-            this.merchant = merchant;
+        private Session(String merchantId, ShipHeroSettings settings) {
+            this.merchantId = merchantId;
+            this.settings = settings;
         }
 
         /** Answers {@code data}; {@code operation} names the call in errors. */
         public JsonNode query(String operation, String query, Map<String, Object> variables) {
             if (token == null) {
-                token = tokens.accessToken(merchant);
+                token = tokens.accessToken(merchantId, settings);
             }
             for (int throttled = 0; ; throttled++) {
                 Answer answer = send(operation, query, variables);
@@ -82,7 +83,7 @@ public class ShipHeroClient {
                     if (refreshed) {
                         throw new PartnerRejectedException(PARTNER, "401", "a freshly refreshed token was refused on " + operation);
                     }
-                    token = tokens.refresh(merchant);
+                    token = tokens.refresh(merchantId, settings);
                     refreshed = true;
                     throttled--;
                     continue;
@@ -102,7 +103,7 @@ public class ShipHeroClient {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("query", query);
             body.put("variables", variables);
-            return breakers.call(breakerOf(merchant), operation, () -> {
+            return breakers.call(breakerOf(merchantId), operation, () -> {
                 try {
                     return http.post().uri("/graphql")
                             .header("Authorization", "Bearer " + token)

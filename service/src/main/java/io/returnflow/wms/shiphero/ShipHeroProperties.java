@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * ShipHero's public GraphQL API, the same host for every merchant; per merchant (tokens,
- * warehouse) see {@code Merchant.ShipHero}.
+ * warehouse) see {@link ShipHeroSettings}.
  *
  * @param apiBaseUrl          GraphQL at {@code /graphql}, token refresh at {@code /auth/refresh}
  * @param refreshBeforeExpiry refresh an access token this long before it expires (tokens last 28 days)

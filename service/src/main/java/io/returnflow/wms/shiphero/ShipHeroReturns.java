@@ -12,11 +12,11 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.returnflow.merchants.Merchant;
+import io.returnflow.merchants.TargetSection;
 import io.returnflow.messaging.PermanentFailureException;
 import io.returnflow.messaging.RetryLaterException;
-import io.returnflow.wms.WmsConnector;
 import io.returnflow.wms.WmsReturn;
+import io.returnflow.wms.WmsTarget;
 
 import org.springframework.stereotype.Component;
 
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * return's external id as {@code partner_id}, or one made elsewhere with exactly these lines.
  */
 @Component("shipheroReturns")
-public class ShipHeroReturns implements WmsConnector {
+public class ShipHeroReturns implements WmsTarget<ShipHeroSettings> {
 
     static final String FIND_ORDERS = """
             query ShipHeroOrders($partnerOrderId: String, $orderNumber: String) {
@@ -78,23 +78,23 @@ public class ShipHeroReturns implements WmsConnector {
     }
 
     @Override
-    public boolean enabledFor(Merchant merchant) {
-        return merchant.shiphero() != null && merchant.shiphero().enabled();
+    public TargetSection<ShipHeroSettings> section() {
+        return ShipHeroSettings.SECTION;
     }
 
     @Override
-    public String createReturnAuthorization(WmsReturn ret, Merchant merchant, String waitingSince) {
-        if (merchant.shiphero().warehouseId() == null) {
-            throw new PermanentFailureException("merchant " + merchant.id() + " has no ShipHero warehouse");
+    public String createReturnAuthorization(WmsReturn ret, ShipHeroSettings settings, String waitingSince) {
+        if (settings.warehouseId() == null) {
+            throw new PermanentFailureException("merchant " + ret.merchantId() + " has no ShipHero warehouse");
         }
-        ShipHeroClient.Session session = client.session(merchant);
+        ShipHeroClient.Session session = client.session(ret.merchantId(), settings);
         JsonNode order = findOrder(session, ret, waitingSince);
         String orderId = order.path("id").asText();
         Optional<String> existing = existingReturn(session, orderId, ret);
         if (existing.isPresent()) {
             return existing.get();
         }
-        JsonNode created = session.query("return_create", CREATE_RETURN, Map.of("data", input(ret, merchant, order)))
+        JsonNode created = session.query("return_create", CREATE_RETURN, Map.of("data", input(ret, settings, order)))
                 .path("return_create").path("return");
         String id = created.path("id").asText("");
         if (id.isBlank()) {
@@ -148,7 +148,7 @@ public class ShipHeroReturns implements WmsConnector {
         return Optional.empty();
     }
 
-    private Map<String, Object> input(WmsReturn ret, Merchant merchant, JsonNode order) {
+    private Map<String, Object> input(WmsReturn ret, ShipHeroSettings merchant, JsonNode order) {
         ShipHeroProperties.Returns settings = shiphero.returns();
         String reason = ret.reason() == null || ret.reason().isBlank() ? settings.defaultReason() : ret.reason();
         List<Map<String, Object>> lines = new ArrayList<>();
@@ -162,7 +162,7 @@ public class ShipHeroReturns implements WmsConnector {
         });
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("order_id", order.path("id").asText());
-        data.put("warehouse_id", merchant.shiphero().warehouseId());
+        data.put("warehouse_id", merchant.warehouseId());
         data.put("return_reason", reason);
         data.put("label_type", settings.labelType());
         data.put("label_cost", settings.labelCost());

@@ -8,8 +8,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.returnflow.merchants.Merchant;
-import io.returnflow.merchants.MerchantStore;
+import io.returnflow.merchants.Secret;
+import io.returnflow.merchants.TargetSettingsStore;
 import io.returnflow.messaging.PermanentFailureException;
 import io.returnflow.partners.PartnerCircuitBreakers;
 import io.returnflow.partners.PartnerHttp;
@@ -26,8 +26,8 @@ import org.springframework.web.client.RestClient;
 /**
  * A merchant's ShipHero bearer token: used while it is valid, refreshed through
  * {@code POST /auth/refresh} shortly before it expires ({@code shiphero.refresh-before-expiry}) and
- * when ShipHero answers 401 (see {@link ShipHeroClient}). The new token is stored sealed, through
- * {@link MerchantStore#updateShipHeroTokens}, with its expiry.
+ * when ShipHero answers 401 (see {@link ShipHeroClient}). The new token is stored sealed in the
+ * merchant's ShipHero settings, with its expiry.
  */
 @Component
 public class ShipHeroTokens {
@@ -36,39 +36,38 @@ public class ShipHeroTokens {
 
     private final RestClient http;
     private final ShipHeroProperties shiphero;
-    private final MerchantStore merchants;
+    private final TargetSettingsStore settingsStore;
     private final ObjectMapper json;
     private final Clock clock;
     private final PartnerCircuitBreakers breakers;
 
-    public ShipHeroTokens(ShipHeroProperties shiphero, MerchantStore merchants, ObjectMapper json, Clock clock,
+    public ShipHeroTokens(ShipHeroProperties shiphero, TargetSettingsStore settingsStore, ObjectMapper json, Clock clock,
                           PartnerCircuitBreakers breakers) {
         this.http = PartnerHttp.restClient(shiphero.apiBaseUrl(), shiphero.connectTimeout(), shiphero.readTimeout());
         this.shiphero = shiphero;
-        this.merchants = merchants;
+        this.settingsStore = settingsStore;
         this.json = json;
         this.clock = clock;
         this.breakers = breakers;
     }
 
     /** The merchant's access token, refreshed first when it expires soon. */
-    public String accessToken(Merchant merchant) {
-        Merchant.ShipHero sh = merchant.shiphero();
-        Instant expiresAt = sh.accessTokenExpiresAt();
+    public String accessToken(String merchantId, ShipHeroSettings settings) {
+        Instant expiresAt = settings.accessTokenExpiresAt();
         boolean expiresSoon = expiresAt != null && !expiresAt.minus(shiphero.refreshBeforeExpiry()).isAfter(clock.instant());
-        if (sh.accessToken() == null || expiresSoon) {
-            return refresh(merchant);
+        if (settings.accessToken() == null || expiresSoon) {
+            return refresh(merchantId, settings);
         }
-        return sh.accessToken();
+        return settings.accessToken().value();
     }
 
     /** A new access token for the merchant, stored sealed before it is answered. */
-    public String refresh(Merchant merchant) {
-        String refreshToken = merchant.shiphero().refreshToken();
+    public String refresh(String merchantId, ShipHeroSettings settings) {
+        String refreshToken = Secret.valueOf(settings.refreshToken());
         if (refreshToken == null || refreshToken.isBlank()) {
-            throw new PermanentFailureException("merchant " + merchant.id() + " has no ShipHero refresh token");
+            throw new PermanentFailureException("merchant " + merchantId + " has no ShipHero refresh token");
         }
-        JsonNode answer = breakers.call(ShipHeroClient.breakerOf(merchant), "POST /auth/refresh", () -> {
+        JsonNode answer = breakers.call(ShipHeroClient.breakerOf(merchantId), "POST /auth/refresh", () -> {
             try {
                 return http.post().uri("/auth/refresh")
                         .contentType(MediaType.APPLICATION_JSON)
@@ -86,8 +85,9 @@ public class ShipHeroTokens {
         long expiresIn = answer.path("expires_in").asLong(0);
         Instant expiresAt = expiresIn > 0 ? clock.instant().plusSeconds(expiresIn) : null;
         String newRefreshToken = answer.path("refresh_token").asText(null);
-        merchants.updateShipHeroTokens(merchant.id(), accessToken, newRefreshToken, expiresAt);
-        log.info("ShipHero access token of merchant {} refreshed, valid until {}", merchant.id(), expiresAt);
+        settingsStore.change(merchantId, ShipHeroSettings.SECTION,
+                stored -> stored.withTokens(accessToken, newRefreshToken, expiresAt));
+        log.info("ShipHero access token of merchant {} refreshed, valid until {}", merchantId, expiresAt);
         return accessToken;
     }
 

@@ -24,8 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.returnflow.merchants.Merchant;
-import io.returnflow.merchants.MixedDecision;
+import io.returnflow.merchants.Secret;
 import io.returnflow.messaging.PermanentFailureException;
 import io.returnflow.partners.CircuitBreakerProperties;
 import io.returnflow.partners.PartnerCircuitBreakers;
@@ -59,11 +58,9 @@ class NetSuiteReturnAuthorizationsTest {
         return new NetSuiteReturnAuthorizations(client, new NetSuiteSalesOrders(client, properties, Clock.systemUTC()), properties);
     }
 
-    private static Merchant merchant() {
-        return new Merchant("acme", "Acme", new Merchant.Shopify("acme.myshopify.com", "shpat", null),
-                new Merchant.Returns(false, MixedDecision.APPROVE_ALL, null),
-                new Merchant.NetSuite(true, "1234567_SB1", "ck", "cs", "tk", "ts", netsuite.baseUrl() + "/services/rest/", "7"),
-                Merchant.ShipHero.disabled());
+    private static NetSuiteSettings merchant() {
+        return new NetSuiteSettings(true, "1234567_SB1", Secret.of("ck"), Secret.of("cs"), Secret.of("tk"), Secret.of("ts"),
+                netsuite.baseUrl() + "/services/rest/", "7");
     }
 
     private static void salesOrder() {
@@ -164,10 +161,10 @@ class NetSuiteReturnAuthorizationsTest {
 
     @Test
     void derivesTheRestHostFromTheAccountId() {
-        Merchant derived = new Merchant("acme", "Acme", null, null,
-                new Merchant.NetSuite(true, "1234567_SB1", "ck", "cs", "tk", "ts", null, null), Merchant.ShipHero.disabled());
+        NetSuiteSettings derived = new NetSuiteSettings(true, "1234567_SB1", Secret.of("ck"), Secret.of("cs"), Secret.of("tk"),
+                Secret.of("ts"), null, null);
 
-        assertThat(NetSuiteAccount.of(derived).restBaseUrl()).isEqualTo("https://1234567-sb1.suitetalk.api.netsuite.com/services/rest");
-        assertThat(NetSuiteAccount.of(merchant()).restBaseUrl()).isEqualTo(netsuite.baseUrl() + "/services/rest");
+        assertThat(NetSuiteAccount.of("acme", derived).restBaseUrl()).isEqualTo("https://1234567-sb1.suitetalk.api.netsuite.com/services/rest");
+        assertThat(NetSuiteAccount.of("acme", merchant()).restBaseUrl()).isEqualTo(netsuite.baseUrl() + "/services/rest");
     }
 }

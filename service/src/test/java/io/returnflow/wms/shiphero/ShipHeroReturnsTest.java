@@ -19,8 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.returnflow.merchants.Merchant;
-import io.returnflow.merchants.MixedDecision;
+import io.returnflow.merchants.Secret;
 import io.returnflow.partners.CircuitBreakerProperties;
 import io.returnflow.partners.PartnerCircuitBreakers;
 import io.returnflow.partners.PartnerRejectedException;
@@ -63,10 +62,8 @@ class ShipHeroReturnsTest {
                          "address1":"1 Main St","city":"Austin","state_code":"TX","zip":"78701","country_code":"US"}}}]}}}}""")));
     }
 
-    private static Merchant merchant() {
-        return new Merchant("acme", "Acme", new Merchant.Shopify("acme.myshopify.com", "shpat", null),
-                new Merchant.Returns(false, MixedDecision.APPROVE_ALL, null), Merchant.NetSuite.disabled(),
-                new Merchant.ShipHero(true, "jwt", "refresh", "V2FyZWhvdXNlOjE=", null));
+    private static ShipHeroSettings merchant() {
+        return new ShipHeroSettings(true, Secret.of("jwt"), Secret.of("refresh"), "V2FyZWhvdXNlOjE=", null);
     }
 
     private static void orderReturns(String returnsJson) {
