@@ -99,7 +99,7 @@ class FlowMetricsTest {
         double refusedBefore = count("webhook.refusals", "reason", "bad_signature");
         double queuedBefore = count("webhook.events", "outcome", "queued");
 
-        tiktok.deliver(TikTokWebhookClient.returnStatusChange(TikTokWebhookClient.newId(), "shop-metrics", TikTokWebhookClient.newId()));
+        tiktok.deliver(tiktok.returnStatusChange(TikTokWebhookClient.newId(), "shop-metrics", TikTokWebhookClient.newId()));
         tiktok.send("{}", "not-a-signature", null);
 
         assertThat(count("webhook.events", "outcome", "queued")).isEqualTo(queuedBefore + 1);

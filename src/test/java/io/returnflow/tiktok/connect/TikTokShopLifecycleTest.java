@@ -171,9 +171,7 @@ class TikTokShopLifecycleTest {
     void disconnectsAShopTheSellerDeauthorized() {
         Shop shop = connectedShop();
 
-        tiktok.deliver("""
-                {"type":6,"tts_notification_id":"%s","shop_id":"%s","timestamp":1718305585,"data":{"shop_id":"%s"}}"""
-                .formatted(TikTokWebhookClient.newId(), shop.shopId(), shop.shopId()));
+        tiktok.deliver(tiktok.envelope(6, TikTokWebhookClient.newId(), shop.shopId(), "{\"shop_id\":\"" + shop.shopId() + "\"}"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> "DISCONNECTED".equals(shopAsListed(shop).path("status").asText()));
         assertThat(shopAsListed(shop).path("statusReason").asText()).contains("deauthorized");
@@ -183,9 +181,7 @@ class TikTokShopLifecycleTest {
     void showsThatTikTokWarnedTheAuthorizationExpiresSoon() {
         Shop shop = connectedShop();
 
-        tiktok.deliver("""
-                {"type":7,"tts_notification_id":"%s","shop_id":"%s","timestamp":1718305585,"data":{}}"""
-                .formatted(TikTokWebhookClient.newId(), shop.shopId()));
+        tiktok.deliver(tiktok.envelope(7, TikTokWebhookClient.newId(), shop.shopId(), "{}"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !shopAsListed(shop).path("authorizationExpiringAt").isNull());
         assertThat(shopAsListed(shop).path("status").asText()).isEqualTo("CONNECTED");
