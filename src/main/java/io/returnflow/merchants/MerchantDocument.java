@@ -2,6 +2,8 @@ package io.returnflow.merchants;
 
 import java.time.Instant;
 
+import io.returnflow.secrets.MaskedRecord;
+
 /**
  * A merchant on the wire ({@code PUT/GET /api/admin/merchants/{id}}), as in the service contract.
  * Answers carry every secret masked ({@link SecretMask}); {@code id} and
@@ -9,7 +11,12 @@ import java.time.Instant;
  */
 record MerchantDocument(String id, String name, Shopify shopify, Returns returns, NetSuite netsuite, ShipHero shiphero) {
 
+    /** Printed with secrets masked, like every part holding one: a document read from a PUT has them in clear. */
     record Shopify(String shopDomain, String accessToken, String apiBaseUrl) {
+        @Override
+        public String toString() {
+            return MaskedRecord.toString(this);
+        }
     }
 
     record Returns(Boolean useRedoReturnLabels, MixedDecision mixedDecision, Address returnAddress) {
@@ -21,10 +28,18 @@ record MerchantDocument(String id, String name, Shopify shopify, Returns returns
 
     record NetSuite(Boolean enabled, String accountId, String consumerKey, String consumerSecret, String tokenId,
                     String tokenSecret, String restBaseUrl, String locationId) {
+        @Override
+        public String toString() {
+            return MaskedRecord.toString(this);
+        }
     }
 
     record ShipHero(Boolean enabled, String accessToken, String refreshToken, String warehouseId,
                     Instant accessTokenExpiresAt) {
+        @Override
+        public String toString() {
+            return MaskedRecord.toString(this);
+        }
     }
 
     static MerchantDocument masked(Merchant m) {

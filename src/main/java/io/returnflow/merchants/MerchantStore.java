@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import io.returnflow.secrets.MaskedRecord;
 import io.returnflow.secrets.SecretBox;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -152,6 +153,11 @@ public class MerchantStore {
                           String nsAccount, String nsConsumerKey, String nsConsumerSecret, String nsTokenId,
                           String nsTokenSecret, String nsUrl, String nsLocation, boolean shEnabled, String shAccess,
                           String shRefresh, OffsetDateTime shExpires, String shWarehouse, OffsetDateTime now) {
+        /** Sealed values, yet printed masked like any secret. */
+        @Override
+        public String toString() {
+            return MaskedRecord.toString(this, "shAccess", "shRefresh");
+        }
     }
 
     private Merchant merchant(ResultSet rs, int row) throws SQLException {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.returnflow.secrets.MaskedRecord;
 import io.returnflow.secrets.SecretBox;
 import io.returnflow.tiktok.TokenGrant;
 
@@ -150,6 +151,11 @@ public class ConnectedShops {
                                     String sellerBaseRegion, String accessToken, String accessTokenHash,
                                     OffsetDateTime accessExpires,
                                     String refreshToken, OffsetDateTime refreshExpires, OffsetDateTime now) {
+        /** Sealed values, yet printed masked like any token. */
+        @Override
+        public String toString() {
+            return MaskedRecord.toString(this);
+        }
     }
 
     private record ShopRow(String shopId, String merchant, String authorization, String name, String region,
