@@ -114,7 +114,7 @@ public class ReturnLabels {
             return;
         }
         recording(event.returnId(), () -> {
-            send(facts(event), label);
+            send(event.merchantId(), facts(event), label);
             store.uploaded(event.returnId());
             log.info("Return label of return {} ({} {}) uploaded to TikTok", event.returnId(), label.carrier(),
                     label.trackingNumber());
@@ -210,8 +210,8 @@ public class ReturnLabels {
         return Optional.empty();
     }
 
-    private void send(ReturnFacts facts, Label label) {
-        ConnectedShop shop = shops.connectedShop(facts.shopId());
+    private void send(String merchantId, ReturnFacts facts, Label label) {
+        ConnectedShop shop = shops.connectedShop(facts.shopId(), merchantId);
         byte[] document = provider.download(label.documentUrl());
         boolean qr = QR_CODE.equals(label.documentType());
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();

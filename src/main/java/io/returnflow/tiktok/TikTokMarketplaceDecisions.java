@@ -26,7 +26,7 @@ public class TikTokMarketplaceDecisions implements MarketplaceDecisions {
 
     @Override
     public List<RejectReason> rejectReasons(ReturnView ret) {
-        ConnectedShop shop = shops.connectedShop(ret.tiktok().shopId());
+        ConnectedShop shop = shops.connectedShop(ret.tiktok().shopId(), ret.merchantId());
         return reasons.list(ret.tiktok().returnId(), shop.accessToken(), shop.cipher());
     }
 

@@ -18,7 +18,7 @@ export function integrationsPage(main, ctx) {
     connect.disabled = true;
     connectError.hidden = true;
     try {
-      const {authorizeUrl} = await api(`/api/merchants/${merchant}/tiktok/connect`, {method: 'POST'});
+      const {authorizeUrl} = await api(`/api/merchants/${merchant}/tiktok/connect`, {method: 'POST', withCookies: true});
       // TikTok's page asks the seller to authorize, then comes back to this service's callback.
       location.assign(authorizeUrl);
     } catch (e) {
