@@ -102,6 +102,26 @@ class WmsReturnAuthorizationTest {
     }
 
     @Test
+    void namesTheTargetsBreakersInMetricsWithoutTheMerchantOrItsNetSuiteAccount() {
+        ReturnFlowFixture merchant = ReturnFlowFixture.withWmsTargets(api());
+        String tiktokReturnId = merchant.buyerAsksForReturn("RETURN_AND_REFUND", 1).path("returnId").asText();
+        awaitWms(merchant, tiktokReturnId, "CREATED", "CREATED");
+        String account = merchants.find(merchant.merchantId).orElseThrow().netsuite().accountId();
+
+        HttpResponse<String> scrape = api().get("/actuator/prometheus", ApiClient.ADMIN_TOKEN);
+
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"NetSuite/[0-9a-f]{12}\"")
+                .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"ShipHero/[0-9a-f]{12}\"")
+                .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"Shopify/[0-9a-f]{12}\"")
+                .doesNotContain(account).doesNotContain(merchant.merchantId).doesNotContain(merchant.shopId);
+        JsonNode breakers = ApiClient.json(api().get("/api/admin/circuit-breakers", ApiClient.ADMIN_TOKEN));
+        assertThat(breakers).as("the operator's own view says whose breaker it is")
+                .anyMatch(b -> account.equals(b.path("tenant").asText()) && b.path("name").asText().startsWith("NetSuite/"))
+                .anyMatch(b -> merchant.merchantId.equals(b.path("tenant").asText()) && b.path("partner").asText().equals("ShipHero"));
+    }
+
+    @Test
     void showsBothTargetsSkippedForAMerchantWhoEnabledNeither() {
         ReturnFlowFixture merchant = new ReturnFlowFixture(api(), ReturnFlowFixture.sandboxShopify(api()), "shpat_sandbox");
         String tiktokReturnId = merchant.buyerAsksForReturn("REFUND", 1).path("returnId").asText();

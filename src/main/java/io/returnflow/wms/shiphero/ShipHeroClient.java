@@ -53,10 +53,6 @@ public class ShipHeroClient {
         this.breakers = breakers;
     }
 
-    static String breakerOf(Merchant merchant) {
-        return PARTNER + "/" + merchant.id();
-    }
-
     /** A merchant's calls, sharing its current token (refreshed at most once per session on a 401). */
     public Session session(Merchant merchant) {
         return new Session(merchant);
@@ -102,7 +98,7 @@ public class ShipHeroClient {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("query", query);
             body.put("variables", variables);
-            return breakers.call(breakerOf(merchant), operation, () -> {
+            return breakers.call(PARTNER, merchant.id(), operation, () -> {
                 try {
                     return http.post().uri("/graphql")
                             .header("Authorization", "Bearer " + token)

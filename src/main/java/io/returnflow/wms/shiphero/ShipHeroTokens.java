@@ -68,7 +68,7 @@ public class ShipHeroTokens {
         if (refreshToken == null || refreshToken.isBlank()) {
             throw new PermanentFailureException("merchant " + merchant.id() + " has no ShipHero refresh token");
         }
-        JsonNode answer = breakers.call(ShipHeroClient.breakerOf(merchant), "POST /auth/refresh", () -> {
+        JsonNode answer = breakers.call(ShipHeroClient.PARTNER, merchant.id(), "POST /auth/refresh", () -> {
             try {
                 return http.post().uri("/auth/refresh")
                         .contentType(MediaType.APPLICATION_JSON)
