@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The TikTok shops merchants connected, and the authorizations (token pairs) they were connected
  * with. Tokens are sealed with {@link SecretBox} in the database and come out in clear only
- * through {@link #findByShopId}.
+ * through {@link #findByShopId}. A shop the seller deauthorized keeps no tokens ({@link #unlink}).
  */
 @Component
 public class ConnectedShops {
@@ -46,7 +46,7 @@ public class ConnectedShops {
         return db.sql("""
                 SELECT s.shop_id, s.merchant_id, s.name, s.region, s.cipher, s.status,
                        a.access_token, a.access_token_expires_at
-                FROM tiktok_shops s JOIN tiktok_authorizations a ON a.id = s.authorization_id
+                FROM tiktok_shops s LEFT JOIN tiktok_authorizations a ON a.id = s.authorization_id
                 WHERE s.shop_id = ?""")
                 .param(shopId)
                 .query((rs, n) -> new ConnectedShop(rs.getString("shop_id"), rs.getString("merchant_id"),
@@ -62,7 +62,7 @@ public class ConnectedShops {
                        s.authorization_expiring_at, a.access_token_expires_at, a.refresh_token_expires_at,
                        s.webhook_subscription_status, s.webhook_subscription_address, s.webhook_subscription_error,
                        s.webhook_subscription_at
-                FROM tiktok_shops s JOIN tiktok_authorizations a ON a.id = s.authorization_id
+                FROM tiktok_shops s LEFT JOIN tiktok_authorizations a ON a.id = s.authorization_id
                 WHERE s.merchant_id = ? ORDER BY s.connected_at, s.shop_id""")
                 .param(merchantId)
                 .query((rs, n) -> new ShopSummary(rs.getString("shop_id"), rs.getString("name"), rs.getString("region"),
@@ -146,6 +146,16 @@ public class ConnectedShops {
         deleteUnusedAuthorizations();
         log.warn("TikTok shop {} released from merchant {} by an operator: its tokens are erased", shopId, holder.get());
         return true;
+    }
+
+    /**
+     * The shop keeps its row (and status) but no longer points at its authorization, whose tokens
+     * are erased once no other shop of the same grant is connected with them.
+     */
+    @Transactional
+    public void unlink(String shopId) {
+        db.sql("UPDATE tiktok_shops SET authorization_id = NULL WHERE shop_id = ?").param(shopId).update();
+        deleteUnusedAuthorizations();
     }
 
     /** A grant no shop uses acts for nobody: no token is kept without a use. */
