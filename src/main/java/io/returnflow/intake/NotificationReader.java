@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -46,6 +47,8 @@ public class NotificationReader {
     public static final String QUEUE_VARIABLE = "eventQueue";
 
     static final int RETURN_STATUS_CHANGE = 12;
+    /** TikTok's ids are long numeric strings; a little more is allowed, nothing that is not an id (quotes, NUL...). */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final ObjectReader envelopes;
     private final IntakeQueues queues;
@@ -72,12 +75,7 @@ public class NotificationReader {
         }
         int eventType = type.asInt();
         checkTimestamp(envelope.get("timestamp"));
-        JsonNode returnIdNode = envelope.path("data").path("return_id");
-        String returnId = returnIdNode.isValueNode() && !returnIdNode.isNull() && !returnIdNode.asText().isBlank()
-                ? returnIdNode.asText() : null;
-        if (returnId != null && returnId.length() > 128) {
-            throw new WebhookRefusedException(400, "malformed", "\"data.return_id\" is too long");
-        }
+        String returnId = optionalId(envelope.path("data").path("return_id"), "data.return_id");
 
         var message = exchange.getMessage();
         message.setHeader(NOTIFICATION_ID, notificationId);
@@ -142,14 +140,29 @@ public class NotificationReader {
         }
     }
 
+    /** An id the envelope must carry, as a string. */
     private static String requiredText(JsonNode envelope, String field) {
         JsonNode value = envelope.get(field);
-        if (value == null || !value.isValueNode() || value.isNull() || value.asText().isBlank()) {
-            throw new WebhookRefusedException(400, "malformed", "missing \"" + field + "\"");
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw new WebhookRefusedException(400, "malformed", "missing \"" + field + "\" (a string)");
         }
-        String text = value.asText();
-        if (text.length() > 128) {
-            throw new WebhookRefusedException(400, "malformed", "\"" + field + "\" is too long");
+        return id(value.asText(), field);
+    }
+
+    /** An id the envelope may carry: null when absent or blank; a string id when present. */
+    private static String optionalId(JsonNode value, String field) {
+        if (value.isMissingNode() || value.isNull() || value.isTextual() && value.asText().isBlank()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new WebhookRefusedException(400, "malformed", "\"" + field + "\" is not a string");
+        }
+        return id(value.asText(), field);
+    }
+
+    private static String id(String text, String field) {
+        if (!ID.matcher(text).matches()) {
+            throw new WebhookRefusedException(400, "malformed", "\"" + field + "\" is not an id (too long, or characters an id has not)");
         }
         return text;
     }
