@@ -225,13 +225,15 @@ public class EndToEndBenchmark {
             String apiKey = find(API_KEY, expect(send("POST", "/api/admin/merchants/" + merchantId + "/api-keys",
                     settings.adminToken(), null), 201).body());
             String shopId = "74955" + runId + String.format("%05d", index);
-            // The seller's browser: connect -> TikTok's (sandbox, auto-approving) page -> the callback.
+            // The seller's browser: connect -> TikTok's (sandbox, auto-approving) page -> the callback,
+            // which must bring back the connect cookie (name=value of the first answer's Set-Cookie).
             HttpResponse<String> toTikTok = expect(send("GET", "/api/merchants/" + merchantId + "/tiktok/connect", apiKey, null), 302);
+            String connectCookie = toTikTok.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
             HttpResponse<String> back = expect(http.send(HttpRequest.newBuilder(URI.create(
                     toTikTok.headers().firstValue("Location").orElseThrow() + "&shop_id=" + shopId)).build(),
                     HttpResponse.BodyHandlers.ofString()), 302);
-            expect(http.send(HttpRequest.newBuilder(URI.create(back.headers().firstValue("Location").orElseThrow())).build(),
-                    HttpResponse.BodyHandlers.ofString()), 200);
+            expect(http.send(HttpRequest.newBuilder(URI.create(back.headers().firstValue("Location").orElseThrow()))
+                    .header("Cookie", connectCookie).build(), HttpResponse.BodyHandlers.ofString()), 200);
             return new Shop(merchantId, apiKey, shopId);
         }
 
@@ -377,7 +379,13 @@ public class EndToEndBenchmark {
             if (bearer != null) {
                 request.header("Authorization", "Bearer " + bearer);
             }
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            // The service limits each API key's rate (429 with Retry-After): wait as told, then ask again.
+            HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            for (int tries = 0; answer.statusCode() == 429 && tries < 20; tries++) {
+                Thread.sleep(1000L * Long.parseLong(answer.headers().firstValue("Retry-After").orElse("1")));
+                answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            }
+            return answer;
         }
 
         private String sign(String body) {

@@ -63,7 +63,7 @@ fi
 echo
 echo "== Service: start-up ${STARTUP_SECONDS} s; $(service_memory) (JVM flags: $SERVICE_JAVA_OPTS; $CONSUMERS)"
 echo "== Partner calls made by the service (set-up included), by partner:"
-curl -fsS "$BASE_URL/actuator/prometheus" | awk '/^partner_calls_seconds_count\{/ {
+curl -fsS -H "Authorization: Bearer $ADMIN_TOKEN" "$BASE_URL/actuator/prometheus" | awk '/^partner_calls_seconds_count\{/ {
     match($0, /partner="[^"]*"/); calls[substr($0, RSTART + 9, RLENGTH - 10)] += $NF }
     END { for (p in calls) printf "  %-10s %8d\n", p, calls[p] }' | sort
 echo "== Dead letters: $(curl -fsS -H "Authorization: Bearer $ADMIN_TOKEN" "$BASE_URL/api/admin/dlq")"

@@ -26,17 +26,19 @@ cd "$(dirname "$0")/.."
 
 BENCH_NAME=intake
 CLIENT_JAVA_OPTS=${CLIENT_JAVA_OPTS:-"-Xmx512m"}
+# /actuator/prometheus answers only the admin token
+ADMIN_TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 # shellcheck source=bench/service.sh
 source bench/service.sh
 
 queued_count() {
   # e.g. webhook_events_total{application="tiktok-returns",outcome="queued"} 61234.0 (absent before the first one)
-  curl -fsS "$BASE_URL/actuator/prometheus" \
+  curl -fsS -H "Authorization: Bearer $ADMIN_TOKEN" "$BASE_URL/actuator/prometheus" \
     | awk '/^webhook_events_total\{/ && /outcome="queued"/ { printf "%.0f\n", $NF; found=1 } END { if (!found) print 0 }'
 }
 
 package_if_needed
-WITH_SANDBOX=1 start_service
+WITH_SANDBOX=1 start_service --app.admin-token="$ADMIN_TOKEN"
 QUEUED_BEFORE=$(queued_count)
 if [[ ${JFR:-0} == 1 ]]; then
   jcmd "$SERVICE_PID" JFR.start name=intake settings="${JFR_SETTINGS:-profile}" delay="${JFR_DELAY:-0}s" >/dev/null

@@ -7,15 +7,25 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** One HTTP/1.1 client for every call the harness makes; redirects are followed by hand. */
+/**
+ * One HTTP/1.1 client for every call the harness makes; redirects are followed by hand. Like a
+ * browser it keeps the cookies answers set, by host, and sends them back: the service's TikTok
+ * connect binds its callback to the browser that started it with a cookie.
+ */
 final class Http {
 
     static final ObjectMapper JSON = new ObjectMapper();
+
+    /** host -> cookie name -> value */
+    private final Map<String, Map<String, String>> cookies = new ConcurrentHashMap<>();
 
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -42,7 +52,22 @@ final class Http {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        String host = request.build().uri().getHost();
+        Map<String, String> held = cookies.getOrDefault(host, Map.of());
+        if (!held.isEmpty()) {
+            request.header("Cookie", held.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
+        HttpResponse<String> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        for (String header : answer.headers().allValues("Set-Cookie")) {
+            String pair = header.split(";", 2)[0];
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                cookies.computeIfAbsent(host, h -> new ConcurrentHashMap<>())
+                        .put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+            }
+        }
+        return answer;
     }
 
     /** The body of a 2xx answer as JSON; anything else is an error naming the call. */

@@ -51,7 +51,10 @@ final class ServiceApi {
                 .path("apiKey").asText();
     }
 
-    /** Connects the sandbox shop: connect -> the sandbox TikTok's authorize page (naming the shop) -> callback. */
+    /**
+     * Connects the sandbox shop: connect -> the sandbox TikTok's authorize page (naming the shop) ->
+     * callback, which carries back the connect cookie the first answer set (Http keeps it).
+     */
     void connectShop(String merchantId, String apiKey, String shopId) throws IOException, InterruptedException {
         HttpResponse<String> connect = http.get(service.uri("/api/merchants/" + merchantId + "/tiktok/connect"), apiKey);
         URI authorize = URI.create(location(connect) + "&shop_id=" + shopId);
@@ -66,10 +69,18 @@ final class ServiceApi {
         }
     }
 
-    /** Approves every item; answers the HTTP status (409 when the return was decided already). */
+    /**
+     * Approves every item; answers the HTTP status (409 when the return was decided already). The
+     * service limits each key's rate: a 429 is waited out (Retry-After) and the call made again.
+     */
     int approveAll(String returnId, List<String> itemIds, String apiKey) throws IOException, InterruptedException {
         List<Map<String, String>> items = itemIds.stream().map(id -> Map.of("itemId", id, "decision", "APPROVE")).toList();
-        return http.postJson(service.uri("/api/returns/" + returnId + "/decision"), apiKey, Map.of("items", items)).statusCode();
+        HttpResponse<String> answer = http.postJson(service.uri("/api/returns/" + returnId + "/decision"), apiKey, Map.of("items", items));
+        for (int tries = 0; answer.statusCode() == 429 && tries < 20; tries++) {
+            Thread.sleep(1000L * Long.parseLong(answer.headers().firstValue("Retry-After").orElse("1")));
+            answer = http.postJson(service.uri("/api/returns/" + returnId + "/decision"), apiKey, Map.of("items", items));
+        }
+        return answer.statusCode();
     }
 
     /** Messages in every dead-letter queue. */
@@ -81,9 +92,12 @@ final class ServiceApi {
         return depth;
     }
 
-    /** Sum of a Prometheus metric's samples whose labels contain every one of {@code labels} (e.g. routeId="x"). */
+    /**
+     * Sum of a Prometheus metric's samples whose labels contain every one of {@code labels} (e.g.
+     * routeId="x"); /actuator/prometheus answers only the admin token.
+     */
     double metric(String name, String... labels) throws IOException, InterruptedException {
-        HttpResponse<String> scrape = http.get(service.uri("/actuator/prometheus"), null);
+        HttpResponse<String> scrape = http.get(service.uri("/actuator/prometheus"), adminToken);
         double sum = 0;
         Matcher sample = SAMPLE.matcher(scrape.body());
         while (sample.find()) {

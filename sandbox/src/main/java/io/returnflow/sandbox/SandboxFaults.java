@@ -41,7 +41,8 @@ import org.springframework.web.server.ResponseStatusException;
  * Fault injection for the sandbox partners: {@code POST /sandbox/faults} makes calls whose path
  * starts with a prefix answer a given status and body (a 429, a 503, a TikTok error envelope...),
  * so failure handling can be seen and tested without a real partner misbehaving: the next N calls,
- * a share of the calls ({@code percent}), or every call for a while ({@code seconds}: an outage).
+ * a share of the calls ({@code percent}), or every call for a while ({@code seconds}: an outage);
+ * or hold calls for a while before answering ({@code delayMillis}: a partner that hangs).
  * {@code bodyContains} narrows a fault to calls whose body holds a text (one GraphQL operation of
  * a partner whose calls all share a path). {@code GET /sandbox/faults/hits} lists the calls that got a fault.
  */
@@ -59,9 +60,15 @@ class SandboxFaults {
      * @param percent    the share of matching calls that get the fault, 1 to 100 (default 100)
      * @param seconds    the fault ends this long after it is armed (an outage window)
      * @param bodyContains only calls whose body contains this text get the fault (e.g. {@code returnCreate})
+     * @param delayMillis hold each call this long first; then answer {@code status} if given, else as usual
      */
     record Fault(String pathPrefix, Integer status, List<Integer> statuses, String body, Integer times, Integer percent,
-                 Integer seconds, String bodyContains) {
+                 Integer seconds, String bodyContains, Integer delayMillis) {
+
+        boolean answers() {
+            return status != null || statuses != null && !statuses.isEmpty();
+        }
+
 
         int pickStatus() {
             return statuses == null || statuses.isEmpty() ? status
@@ -95,8 +102,11 @@ class SandboxFaults {
         if (fault.pathPrefix() == null || !fault.pathPrefix().startsWith("/sandbox/") || fault.pathPrefix().startsWith("/sandbox/faults")) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "pathPrefix must start with /sandbox/ and name a partner");
         }
-        if (fault.status() == null && (fault.statuses() == null || fault.statuses().isEmpty())) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status or statuses is required");
+        if (!fault.answers() && fault.delayMillis() == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status, statuses or delayMillis is required");
+        }
+        if (fault.delayMillis() != null && (fault.delayMillis() < 1 || fault.delayMillis() > 60_000)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "delayMillis must be between 1 and 60000");
         }
         if (fault.percent() != null && (fault.percent() < 1 || fault.percent() > 100)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "percent must be between 1 and 100");
@@ -178,6 +188,18 @@ class SandboxFaults {
                     if (fault == null) {
                         chain.doFilter(call, response);
                         return;
+                    }
+                    if (fault.delayMillis() != null) {
+                        try {
+                            Thread.sleep(fault.delayMillis());
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new ServletException("interrupted while holding a call", e);
+                        }
+                        if (!fault.answers()) {
+                            chain.doFilter(call, response);
+                            return;
+                        }
                     }
                     int status = fault.pickStatus();
                     faults.hit(request, status);

@@ -13,4 +13,9 @@ public record SandboxNetSuiteProperties(
         @DefaultValue("sbx-ns-consumer-secret") String consumerSecret,
         @DefaultValue("sbx-ns-token-id") String tokenId,
         @DefaultValue("sbx-ns-token-secret") String tokenSecret) {
+
+    @Override
+    public String toString() {
+        return "SandboxNetSuiteProperties[consumerKey=****, consumerSecret=****, tokenId=****, tokenSecret=****]";
+    }
 }

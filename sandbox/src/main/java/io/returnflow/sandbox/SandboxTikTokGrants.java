@@ -149,6 +149,11 @@ class SandboxTikTokGrants {
 
     record Tokens(String accessToken, Instant accessTokenExpiresAt, String refreshToken, Instant refreshTokenExpiresAt,
                   List<String> shopIds) {
+        @Override
+        public String toString() {
+            return "Tokens[accessToken=****, accessTokenExpiresAt=" + accessTokenExpiresAt + ", refreshToken=****, "
+                    + "refreshTokenExpiresAt=" + refreshTokenExpiresAt + ", shopIds=" + shopIds + "]";
+        }
     }
 
     private record PendingCode(List<String> shopIds, Instant expiresAt) {

@@ -1,19 +1,32 @@
 package io.returnflow.intake;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import org.apache.camel.Body;
-import org.apache.camel.Message;
+import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads the TikTok envelope ({@code type, tts_notification_id, shop_id, timestamp, data}) and
- * puts what routing needs into headers. The body stays the raw JSON as received.
+ * puts what routing needs into headers. The body stays the raw JSON as received. Strict on
+ * purpose: the body must be valid UTF-8 and one JSON object with no key twice (two parsers could
+ * otherwise read two different envelopes out of the same signed bytes), and its {@code timestamp}
+ * within {@code app.webhooks.max-age} before and {@code max-ahead} after this service's clock, so
+ * a signed webhook captured long ago cannot be played again once its id is forgotten.
  */
 @Component
 public class NotificationReader {
@@ -23,43 +36,57 @@ public class NotificationReader {
     public static final String SHOP_ID = "TikTokShopId";
     public static final String EVENT_TYPE = "TikTokEventType";
     public static final String RETURN_ID = "TikTokReturnId";
-    /** The queue the event goes to; absent for a type no flow handles. */
-    public static final String QUEUE = "TikTokEventQueue";
     /** Artemis message grouping: one consumer at a time per return (per shop for shop events). */
     public static final String GROUP_ID = "JMSXGroupID";
     /** Artemis duplicate detection, a second guard behind the notification id table. */
     public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+    /**
+     * The exchange variable naming the queue the event goes to; absent for a type no flow handles.
+     * A variable, not a header: it never travels with the event, and no HTTP header can be it.
+     */
+    public static final String QUEUE_VARIABLE = "eventQueue";
 
     static final int RETURN_STATUS_CHANGE = 12;
+    /** TikTok's ids are long numeric strings; a little more is allowed, nothing that is not an id (quotes, NUL...). */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-    private final ObjectMapper json;
+    private final ObjectReader envelopes;
+    private final IntakeQueues queues;
     private final IntakeProperties intake;
+    private final Clock clock;
 
-    public NotificationReader(ObjectMapper json, IntakeProperties intake) {
-        this.json = json;
+    public NotificationReader(ObjectMapper json, IntakeQueues queues, IntakeProperties intake, Clock clock) {
+        this.envelopes = json.reader()
+                .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.queues = queues;
         this.intake = intake;
+        this.clock = clock;
     }
 
-    public String read(@Body byte[] rawBody, Message message) {
-        JsonNode envelope = parse(rawBody);
+    public String read(@Body byte[] rawBody, Exchange exchange) {
+        String text = utf8(rawBody);
+        JsonNode envelope = parse(text);
         String notificationId = requiredText(envelope, "tts_notification_id");
         String shopId = requiredText(envelope, "shop_id");
         JsonNode type = envelope.get("type");
-        if (type == null || !type.canConvertToInt()) {
-            throw new WebhookRefusedException(400, "malformed", "missing or non-numeric \"type\"");
+        if (type == null || !type.isIntegralNumber() || !type.canConvertToInt()) {
+            throw new WebhookRefusedException(400, "malformed", "missing or non-integer \"type\"");
         }
         int eventType = type.asInt();
-        String returnId = envelope.path("data").path("return_id").asText(null);
+        checkTimestamp(envelope.get("timestamp"));
+        String returnId = optionalId(envelope.path("data").path("return_id"), "data.return_id");
 
+        var message = exchange.getMessage();
         message.setHeader(NOTIFICATION_ID, notificationId);
         message.setHeader(SHOP_ID, shopId);
         message.setHeader(EVENT_TYPE, eventType);
-        String queue = intake.queues().get(eventType);
+        String queue = queues.queueFor(eventType);
         if (queue != null) {
-            message.setHeader(QUEUE, queue);
+            exchange.setVariable(QUEUE_VARIABLE, queue);
         }
         message.setHeader(DUPLICATE_ID, notificationId);
-        if (returnId != null && !returnId.isBlank()) {
+        if (returnId != null) {
             message.setHeader(RETURN_ID, returnId);
             message.setHeader(GROUP_ID, shopId + ":" + returnId);
         } else {
@@ -68,32 +95,80 @@ public class NotificationReader {
         if (eventType == RETURN_STATUS_CHANGE && returnId == null) {
             throw new WebhookRefusedException(400, "malformed", "return status change without data.return_id");
         }
-        return new String(rawBody, StandardCharsets.UTF_8);
+        return text;
     }
 
-    private JsonNode parse(byte[] rawBody) {
+    /** TikTok's {@code timestamp}: Unix seconds when the notification was sent. */
+    private void checkTimestamp(JsonNode timestamp) {
+        if (timestamp == null || !timestamp.isIntegralNumber() || !timestamp.canConvertToLong()) {
+            throw new WebhookRefusedException(400, "malformed", "missing or non-integer \"timestamp\"");
+        }
+        long seconds = timestamp.asLong();
+        Instant now = clock.instant();
+        if (seconds < now.minus(intake.maxAge()).getEpochSecond()) {
+            throw new WebhookRefusedException(400, "stale", "\"timestamp\" " + seconds + " is more than "
+                    + intake.maxAge().toHours() + " hours old");
+        }
+        if (seconds > now.plus(intake.maxAhead()).getEpochSecond()) {
+            throw new WebhookRefusedException(400, "ahead", "\"timestamp\" " + seconds + " is more than "
+                    + intake.maxAhead().toMinutes() + " minutes ahead of this service's clock");
+        }
+    }
+
+    private static String utf8(byte[] rawBody) {
         try {
-            JsonNode node = json.readTree(rawBody);
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(rawBody)).toString();
+        } catch (CharacterCodingException e) {
+            throw new WebhookRefusedException(400, "malformed", "body is not valid UTF-8");
+        }
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            JsonNode node = envelopes.readTree(text);
             if (node == null || !node.isObject()) {
                 throw new WebhookRefusedException(400, "malformed", "body is not a JSON object");
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new WebhookRefusedException(400, "malformed", "body is not JSON: " + e.getOriginalMessage());
+            throw new WebhookRefusedException(400, "malformed", "body is not JSON: " + abbreviate(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new WebhookRefusedException(400, "malformed", "body is not readable JSON");
         }
     }
 
+    /** An id the envelope must carry, as a string. */
     private static String requiredText(JsonNode envelope, String field) {
         JsonNode value = envelope.get(field);
-        if (value == null || !value.isValueNode() || value.asText().isBlank()) {
-            throw new WebhookRefusedException(400, "malformed", "missing \"" + field + "\"");
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw new WebhookRefusedException(400, "malformed", "missing \"" + field + "\" (a string)");
         }
-        String text = value.asText();
-        if (text.length() > 128) {
-            throw new WebhookRefusedException(400, "malformed", "\"" + field + "\" is too long");
+        return id(value.asText(), field);
+    }
+
+    /** An id the envelope may carry: null when absent or blank; a string id when present. */
+    private static String optionalId(JsonNode value, String field) {
+        if (value.isMissingNode() || value.isNull() || value.isTextual() && value.asText().isBlank()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new WebhookRefusedException(400, "malformed", "\"" + field + "\" is not a string");
+        }
+        return id(value.asText(), field);
+    }
+
+    private static String id(String text, String field) {
+        if (!ID.matcher(text).matches()) {
+            throw new WebhookRefusedException(400, "malformed", "\"" + field + "\" is not an id (too long, or characters an id has not)");
         }
         return text;
+    }
+
+    /** A parser's message may quote the hostile input: the log gets a bounded part of it. */
+    private static String abbreviate(String message) {
+        return message == null || message.length() <= 200 ? message : message.substring(0, 200) + "...";
     }
 }

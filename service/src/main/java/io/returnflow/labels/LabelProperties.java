@@ -2,6 +2,8 @@ package io.returnflow.labels;
 
 import java.util.Map;
 
+import io.returnflow.secrets.MaskedRecord;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -27,6 +29,12 @@ public record LabelProperties(
         @DefaultValue("USPS") String carrier,
         @DefaultValue("") String service,
         @DefaultValue Map<String, String> returnProviderIds) {
+
+    /** The API key masked. */
+    @Override
+    public String toString() {
+        return MaskedRecord.toString(this);
+    }
 
     public record Parcel(
             @DefaultValue("12") double length,

@@ -98,7 +98,7 @@ public class ReturnLabels {
             return;
         }
         recording(event.returnId(), () -> {
-            send(facts(event), label);
+            send(event.merchantId(), facts(event), label);
             store.uploaded(event.returnId());
             log.info("Return label of return {} ({} {}) uploaded to TikTok", event.returnId(), label.carrier(),
                     label.trackingNumber());
@@ -194,10 +194,10 @@ public class ReturnLabels {
         return Optional.empty();
     }
 
-    private void send(ReturnFacts facts, Label label) {
+    private void send(String merchantId, ReturnFacts facts, Label label) {
         byte[] document = provider.download(label.documentUrl());
         String providerId = label.carrier() == null ? null : labels.returnProviderIds().get(label.carrier());
-        marketplace.upload(new MarketplaceLabels.LabelDocument(ReturnSource.TIKTOK, facts.shopId(), facts.sourceReturnId(),
+        marketplace.upload(new MarketplaceLabels.LabelDocument(ReturnSource.TIKTOK, merchantId, facts.shopId(), facts.sourceReturnId(),
                 QR_CODE.equals(label.documentType()), document, label.trackingNumber(), label.carrier(), providerId));
     }
 

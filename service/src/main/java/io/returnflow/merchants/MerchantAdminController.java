@@ -1,11 +1,14 @@
 package io.returnflow.merchants;
 
-import java.util.Map;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Operators manage merchants and issue their API keys (admin token only, see SecurityConfiguration). */
+/** Operators manage merchants and their API keys (admin token only, see SecurityConfiguration). */
 @RestController
 @RequestMapping("/api/admin/merchants/{merchantId}")
 class MerchantAdminController {
@@ -25,11 +28,13 @@ class MerchantAdminController {
     private final MerchantDocuments documents;
     private final MerchantStore merchants;
     private final MerchantApiKeys apiKeys;
+    private final Clock clock;
 
-    MerchantAdminController(MerchantDocuments documents, MerchantStore merchants, MerchantApiKeys apiKeys) {
+    MerchantAdminController(MerchantDocuments documents, MerchantStore merchants, MerchantApiKeys apiKeys, Clock clock) {
         this.documents = documents;
         this.merchants = merchants;
         this.apiKeys = apiKeys;
+        this.clock = clock;
     }
 
     /** 201 when created, 200 when replaced; answers the merchant as GET would. */
@@ -45,15 +50,57 @@ class MerchantAdminController {
         return documents.find(merchantId).orElseThrow(() -> unknown(merchantId));
     }
 
-    /** The key is in this answer and nowhere else: only its hash is stored. */
+    /** @param expiresAt when the key stops working; absent (or no body) for a key that does not expire */
+    record NewKey(Instant expiresAt) {
+    }
+
+    /**
+     * The key that was issued: {@code apiKey} is in this answer and nowhere else (only its hash is
+     * stored), with the key's id, prefix, creation and expiry as listed.
+     */
+    record IssuedKey(String apiKey, String id, String prefix, Instant createdAt, Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "IssuedKey[apiKey=****, id=" + id + ", prefix=" + prefix + "]";
+        }
+    }
+
     @PostMapping("/api-keys")
-    ResponseEntity<Map<String, String>> createApiKey(@PathVariable String merchantId) {
+    ResponseEntity<IssuedKey> createApiKey(@PathVariable String merchantId, @RequestBody(required = false) NewKey request) {
+        requireMerchant(merchantId);
+        Instant expiresAt = request == null ? null : request.expiresAt();
+        if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "expiresAt must be in the future");
+        }
+        MerchantApiKeys.IssuedKey issued = apiKeys.create(merchantId, expiresAt);
+        log.info("API key {} ({}...) issued for merchant {}{}", issued.key().id(), issued.key().prefix(), merchantId,
+                expiresAt == null ? "" : ", expiring " + expiresAt);
+        MerchantApiKeys.ApiKey key = issued.key();
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new IssuedKey(issued.apiKey(), key.id(), key.prefix(), key.createdAt(), key.expiresAt()));
+    }
+
+    /** Every key of the merchant: id, prefix, created, expires, last used; never the key. */
+    @GetMapping("/api-keys")
+    List<MerchantApiKeys.ApiKey> apiKeys(@PathVariable String merchantId) {
+        requireMerchant(merchantId);
+        return apiKeys.list(merchantId);
+    }
+
+    /** Revokes the key at once: its next request is refused. 204, or 404 when the merchant has no such key. */
+    @DeleteMapping("/api-keys/{keyId}")
+    ResponseEntity<Void> revokeApiKey(@PathVariable String merchantId, @PathVariable String keyId) {
+        if (!apiKeys.revoke(merchantId, keyId)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "merchant " + merchantId + " has no API key " + keyId);
+        }
+        log.info("API key {} of merchant {} revoked", keyId, merchantId);
+        return ResponseEntity.noContent().build();
+    }
+
+    private void requireMerchant(String merchantId) {
         if (!merchants.exists(merchantId)) {
             throw unknown(merchantId);
         }
-        String key = apiKeys.create(merchantId);
-        log.info("API key issued for merchant {}", merchantId);
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("apiKey", key));
     }
 
     private static ResponseStatusException unknown(String merchantId) {

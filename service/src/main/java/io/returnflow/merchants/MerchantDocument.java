@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.returnflow.secrets.MaskedRecord;
+
 /**
  * A merchant on the wire ({@code PUT/GET /api/admin/merchants/{id}}), as in the service contract:
  * the merchant's own fields, then one section per target ({@code "netsuite": {...}}), read and
@@ -17,7 +19,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 record MerchantDocument(String id, String name, Shopify shopify, Returns returns,
                         @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> sections) {
 
+    /** Printed without the sections' contents: a document read from a PUT holds their secrets in clear. */
+    @Override
+    public String toString() {
+        return "MerchantDocument[id=" + id + ", name=" + name + ", shopify=" + shopify + ", returns=" + returns
+                + ", sections=" + (sections == null ? "{}" : sections.keySet()) + "]";
+    }
+
+    /** Printed with secrets masked, like every part holding one: a document read from a PUT has them in clear. */
     record Shopify(String shopDomain, String accessToken, String apiBaseUrl) {
+        @Override
+        public String toString() {
+            return MaskedRecord.toString(this);
+        }
     }
 
     record Returns(Boolean useRedoReturnLabels, MixedDecision mixedDecision, Address returnAddress) {

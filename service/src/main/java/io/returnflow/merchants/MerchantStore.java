@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import io.returnflow.secrets.MaskedRecord;
 import io.returnflow.secrets.SecretBox;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -110,6 +111,11 @@ public class MerchantStore {
     private record Record(String id, String name, String shopDomain, String shopifyToken, String shopifyUrl,
                           boolean redo, String mixed, String aName, String aLine1, String aLine2, String aCity,
                           String aProvince, String aZip, String aCountry, String aPhone, OffsetDateTime now) {
+        /** Sealed values, yet printed masked like any secret. */
+        @Override
+        public String toString() {
+            return MaskedRecord.toString(this);
+        }
     }
 
     private Merchant merchant(ResultSet rs, int row) throws SQLException {

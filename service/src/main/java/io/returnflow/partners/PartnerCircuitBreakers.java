@@ -3,6 +3,8 @@ package io.returnflow.partners;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -13,6 +15,7 @@ import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.returnflow.messaging.PermanentFailureException;
+import io.returnflow.secrets.OpaqueIds;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +23,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * A resilience4j circuit breaker per partner around every call the partner clients make. Only
- * unavailability ({@link PartnerUnavailableException}) counts as a failure: one merchant's refused
- * credentials must not cut every merchant off a partner. An open breaker answers at once with a
+ * A resilience4j circuit breaker around every call the partner clients make: one per partner and
+ * tenant where tenants are apart (a Shopify store, a TikTok shop, a NetSuite account, a merchant's
+ * ShipHero), so one merchant's broken store never stops the others' flows; one per partner where
+ * all share an account (labels, TikTok's app-level calls). A tenant's breaker is named
+ * {@code Partner/<opaque id>} ({@link OpaqueIds}): breaker names reach metrics, which must not name
+ * merchants or their accounts. Only unavailability ({@link PartnerUnavailableException}) counts
+ * as a failure: one merchant's refused credentials must not cut every merchant off a partner. An open breaker answers at once with a
  * {@link PartnerUnavailableException}, so the work waits on the broker like any other outage.
  * Kept in the clients rather than as Camel's circuitBreaker EIP because that EIP treats an
  * exception it is told not to record as a success and drops it.
@@ -45,14 +52,18 @@ public class PartnerCircuitBreakers {
     private final CircuitBreakerRegistry registry;
     private final MeterRegistry meters;
     private final List<PartnerCallListener> listeners;
+    private final OpaqueIds opaqueIds;
+    /** breaker name -> the tenant it stands for, for the operator's view */
+    private final Map<String, String> tenants = new ConcurrentHashMap<>();
 
+    /** Breakers named under a key of their own (tests of a single client). */
     public PartnerCircuitBreakers(CircuitBreakerProperties properties, MeterRegistry meters) {
-        this(properties, meters, List.of());
+        this(properties, meters, List.of(), OpaqueIds.random());
     }
 
     @Autowired
     public PartnerCircuitBreakers(CircuitBreakerProperties properties, MeterRegistry meters,
-                                  List<PartnerCallListener> listeners) {
+                                  List<PartnerCallListener> listeners, OpaqueIds opaqueIds) {
         this.registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowSize(properties.slidingWindowSize())
                 .minimumNumberOfCalls(properties.minimumNumberOfCalls())
@@ -64,6 +75,7 @@ public class PartnerCircuitBreakers {
                 .build());
         this.meters = meters;
         this.listeners = List.copyOf(listeners);
+        this.opaqueIds = opaqueIds;
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
     }
 
@@ -72,11 +84,31 @@ public class PartnerCircuitBreakers {
     }
 
     /**
-     * @param partner   the breaker: a partner, or {@code partner/account} for a breaker per account
+     * Through the partner's one breaker.
+     *
      * @param operation what is called, for the return history (an API path, a GraphQL operation);
      *                  not a metric tag, so it may hold ids
      */
     public <T> T call(String partner, String operation, Supplier<T> call) {
+        return through(partner, operation, call);
+    }
+
+    /**
+     * Through the breaker of the partner for this tenant.
+     *
+     * @param tenant what one breaker covers at the partner (a store's domain, a shop's cipher, an
+     *               account id, a merchant id); null for the partner's one breaker
+     */
+    public <T> T call(String partner, String tenant, String operation, Supplier<T> call) {
+        if (tenant == null) {
+            return through(partner, operation, call);
+        }
+        String name = partner + "/" + opaqueIds.of(partner + ":" + tenant);
+        tenants.putIfAbsent(name, tenant);
+        return through(name, operation, call);
+    }
+
+    private <T> T through(String partner, String operation, Supplier<T> call) {
         long start = System.nanoTime();
         try {
             T answer = registry.circuitBreaker(partner).executeSupplier(call);
@@ -99,13 +131,15 @@ public class PartnerCircuitBreakers {
     }
 
     /**
-     * A breaker as operators see it.
+     * A breaker as operators see it (admin only).
      *
+     * @param name        what metrics call it: the partner, or {@code Partner/<opaque id>}
+     * @param tenant      what the breaker covers at the partner, in clear; null for a partner's one breaker
      * @param failureRate percent of the recorded calls that failed; null until enough calls were recorded
      * @param notPermittedCalls calls refused at once while the breaker was open
      */
-    public record Breaker(String name, String state, Float failureRate, int bufferedCalls, int failedCalls,
-                          long notPermittedCalls) {
+    public record Breaker(String name, String partner, String tenant, String state, Float failureRate, int bufferedCalls,
+                          int failedCalls, long notPermittedCalls) {
     }
 
     /** Every breaker a call has made so far (a partner nobody called yet has none), by name. */
@@ -114,7 +148,9 @@ public class PartnerCircuitBreakers {
                 .map(breaker -> {
                     CircuitBreaker.Metrics metrics = breaker.getMetrics();
                     float rate = metrics.getFailureRate();
-                    return new Breaker(breaker.getName(), breaker.getState().name(), rate < 0 ? null : rate,
+                    int slash = breaker.getName().indexOf('/');
+                    return new Breaker(breaker.getName(), slash < 0 ? breaker.getName() : breaker.getName().substring(0, slash),
+                            tenants.get(breaker.getName()), breaker.getState().name(), rate < 0 ? null : rate,
                             metrics.getNumberOfBufferedCalls(), metrics.getNumberOfFailedCalls(),
                             metrics.getNumberOfNotPermittedCalls());
                 })
@@ -123,8 +159,8 @@ public class PartnerCircuitBreakers {
     }
 
     /**
-     * @param breaker the breaker's name: the partner, or partner/account where one account's outage
-     *                must not cut off the others ("NetSuite/1234567"); metrics and history name the partner
+     * @param breaker the breaker's name: the partner, or Partner/<opaque id> for a tenant's breaker;
+     *                metrics and history name the partner
      */
     private void measured(String breaker, String operation, String outcome, long start, Throwable failure) {
         long nanos = System.nanoTime() - start;

@@ -15,11 +15,12 @@ public interface MarketplaceLabels {
     void upload(LabelDocument document);
 
     /**
+     * @param merchantId       the merchant the return belongs to: the account must still be theirs
      * @param accountId        the marketplace account of the return (the TikTok shop)
      * @param qrCode           a QR code the buyer shows at the carrier (PNG), else the label itself (PDF)
      * @param returnProviderId the marketplace's id of the carrier (labels.return-provider-ids), null when none is set
      */
-    record LabelDocument(ReturnSource source, String accountId, String sourceReturnId, boolean qrCode, byte[] content,
+    record LabelDocument(ReturnSource source, String merchantId, String accountId, String sourceReturnId, boolean qrCode, byte[] content,
                          String trackingNumber, String carrier, String returnProviderId) {
 
         @Override

@@ -13,4 +13,11 @@ class SecretsConfiguration {
     SecretBox secretBox(@Value("${app.encryption-key:}") String configuredKey, @Value("${app.data-dir}") Path dataDir) {
         return new SecretBox(EncryptionKey.resolve(configuredKey, dataDir));
     }
+
+    /** Its key derived from the same encryption key (resolved again: the key file exists by now). */
+    @Bean
+    OpaqueIds opaqueIds(SecretBox created, @Value("${app.encryption-key:}") String configuredKey,
+                        @Value("${app.data-dir}") Path dataDir) {
+        return new OpaqueIds(EncryptionKey.resolve(configuredKey, dataDir));
+    }
 }

@@ -32,8 +32,8 @@ class ApiTokenAuthentication implements AuthenticationProvider {
         if (adminToken.matches(token)) {
             return authenticated(AdminPrincipal.INSTANCE, ADMIN);
         }
-        return apiKeys.merchantOf(token)
-                .map(merchantId -> authenticated(new MerchantPrincipal(merchantId), MERCHANT))
+        return apiKeys.ownerOf(token)
+                .map(owner -> authenticated(new MerchantPrincipal(owner.merchantId(), owner.keyId()), MERCHANT))
                 .orElseThrow(() -> new BadCredentialsException("the bearer token is not valid"));
     }
 

@@ -11,7 +11,10 @@ import io.returnflow.web.ApiError;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
-/** The JSON bodies of refused calls: 401 (who are you?), 403 (not yours to do), 404 (hidden). */
+/**
+ * The JSON bodies of refused calls: 401 (who are you?), 403 (not yours to do), 404 (hidden), 429
+ * and 503 (over a limit of the merchant API).
+ */
 @Component
 class SecurityAnswers {
 
@@ -33,6 +36,11 @@ class SecurityAnswers {
     /** Another merchant's data answers as if it did not exist, so ids do not leak. */
     void notFound(HttpServletResponse response) throws IOException {
         write(response, HttpServletResponse.SC_NOT_FOUND, "not found");
+    }
+
+    /** Over a limit of the merchant API (429 or 503; the caller set Retry-After). */
+    void limited(HttpServletResponse response, int status, String message) throws IOException {
+        write(response, status, message);
     }
 
     private void write(HttpServletResponse response, int status, String message) throws IOException {

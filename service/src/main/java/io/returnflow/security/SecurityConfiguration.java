@@ -27,9 +27,11 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Stateless bearer-token security: the admin token for /api/admin/**, merchant API keys (or the
- * admin token) for the merchant API, and the endpoints that partners, browsers and probes reach
- * without credentials left open. No sessions and no cookies, hence no CSRF protection to keep.
+ * Stateless bearer-token security: the admin token for /api/admin/** and the operations endpoints
+ * (metrics, detailed health), merchant API keys (or the admin token) for the merchant API, and the
+ * endpoints that partners, browsers and probes reach without credentials left open. No sessions
+ * and no credential cookies, hence no CSRF protection to keep (the one cookie, TikTok connect's,
+ * only binds a callback to its browser and authorizes nothing).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -65,7 +67,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         // Spring's error page renders whatever status a permitted request already has.
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        // probes: {"status": ...} only, unless the admin asks (management.endpoint.health.roles)
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // metrics name routes, queues and partners: the operator's, not the public's
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/webhooks/**", "/oauth/tiktok/callback").permitAll()
                         .requestMatchers("/", "/index.html", "/console/**", "/assets/**", "/favicon.ico", "/error").permitAll()

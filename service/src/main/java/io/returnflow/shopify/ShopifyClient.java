@@ -38,9 +38,9 @@ public class ShopifyClient {
         this.breakers = breakers;
     }
 
-    /** Answers {@code data}; GraphQL errors are errors even in a 200. */
+    /** Answers {@code data}; GraphQL errors are errors even in a 200. Each store has its own breaker. */
     public JsonNode query(ShopifyStore store, String query, Map<String, Object> variables) {
-        return breakers.call(PARTNER, operation(query), () -> send(store, query, variables));
+        return breakers.call(PARTNER, store.shopDomain(), operation(query), () -> send(store, query, variables));
     }
 
     /** "query OrdersByName" for the return history; "graphql" for an anonymous query. */

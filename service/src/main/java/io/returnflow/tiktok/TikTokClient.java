@@ -80,7 +80,7 @@ public class TikTokClient {
                                   String accessToken, String shopCipher) {
         rateLimits.acquire(shopCipher, path);
         URI uri = signedUri(path, query, null, shopCipher);
-        return exchange(path, () -> http.post().uri(uri)
+        return exchange(path, shopCipher, () -> http.post().uri(uri)
                 .header("x-tts-access-token", accessToken)
                 .contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(parts)
@@ -111,7 +111,7 @@ public class TikTokClient {
                           String accessToken, String shopCipher) {
         rateLimits.acquire(shopCipher, path);
         URI uri = signedUri(path, query, bytes, shopCipher);
-        return exchange(path, () -> {
+        return exchange(path, shopCipher, () -> {
             RestClient.RequestBodySpec request = http.method(org.springframework.http.HttpMethod.valueOf(method))
                     .uri(uri)
                     .header("x-tts-access-token", accessToken == null ? "" : accessToken)
@@ -142,8 +142,9 @@ public class TikTokClient {
         return TikTokEnvelope.data(json, path, status, retryAfter, body);
     }
 
-    private JsonNode exchange(String path, java.util.function.Supplier<JsonNode> call) {
-        return breakers.call(PARTNER, path, () -> {
+    /** Through the shop's own breaker (the app's for calls without a shop): one shop failing stops no other. */
+    private JsonNode exchange(String path, String shopCipher, java.util.function.Supplier<JsonNode> call) {
+        return breakers.call(PARTNER, shopCipher, path, () -> {
             try {
                 return call.get();
             } catch (ResourceAccessException e) {

@@ -136,10 +136,10 @@ public class TikTokDecisionSync implements DeadLetterObserver {
      * sent; otherwise the decision goes, signed, with its id as the idempotency key, and after a
      * refusal the return is re-read once more. Writes nothing: {@link #record} does.
      *
-     * @throws UnknownShopException the shop is unknown or disconnected (parked in the dead-letter queue)
+     * @throws UnknownShopException the shop is unknown, disconnected or no longer the merchant's (parked in the dead-letter queue)
      */
     public Sync sync(RecordedDecision decision) {
-        ConnectedShop shop = shops.connectedShop(decision.sourceAccountId());
+        ConnectedShop shop = shops.connectedShop(decision.sourceAccountId(), decision.merchantId());
         TikTokReturn current = tiktokReturns.fetch(decision.sourceReturnId(), shop.accessToken(), shop.cipher());
         TikTokDecisionCall call = plan(decision, current);
         if (call.alreadyDone()) {

@@ -17,17 +17,17 @@ import org.springframework.stereotype.Component;
 public class TikTokMarketplaceDecisions implements MarketplaceDecisions {
 
     private final TikTokShopDirectory shops;
-    private final TikTokRejectReasons reasons;
+    private final RecentRejectReasons reasons;
 
-    public TikTokMarketplaceDecisions(TikTokShopDirectory shops, TikTokRejectReasons reasons) {
+    public TikTokMarketplaceDecisions(TikTokShopDirectory shops, RecentRejectReasons reasons) {
         this.shops = shops;
         this.reasons = reasons;
     }
 
     @Override
     public List<RejectReason> rejectReasons(ReturnView ret) {
-        ConnectedShop shop = shops.connectedShop(ret.tiktok().shopId());
-        return reasons.list(ret.tiktok().returnId(), shop.accessToken(), shop.cipher());
+        ConnectedShop shop = shops.connectedShop(ret.tiktok().shopId(), ret.merchantId());
+        return reasons.of(shop, ret.tiktok().returnId(), ret.tiktok().status());
     }
 
     /** TikTok lets the buyer keep the item only where the return says so, and only before it is shipped. */

@@ -1,5 +1,7 @@
 package io.returnflow.tiktok;
 
+import io.returnflow.secrets.MaskedRecord;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** The TikTok Shop app this service acts as, and the hosts it talks to. */
@@ -12,4 +14,10 @@ public record TikTokProperties(
         String authBaseUrl,
         String authorizeUrl,
         String oauthRedirectUrl) {
+
+    /** The app secret masked. */
+    @Override
+    public String toString() {
+        return MaskedRecord.toString(this);
+    }
 }

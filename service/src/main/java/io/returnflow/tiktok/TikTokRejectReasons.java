@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * TikTok's reject reasons for one return: they differ by market and stage and change over time, so
- * they are always asked for, never kept.
+ * they are asked for, and kept only briefly for the merchant API ({@link RecentRejectReasons}).
  */
 @Component("tiktokRejectReasons")
 public class TikTokRejectReasons {

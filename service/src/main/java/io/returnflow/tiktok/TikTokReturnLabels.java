@@ -42,7 +42,7 @@ class TikTokReturnLabels implements MarketplaceLabels {
 
     @Override
     public void upload(LabelDocument document) {
-        ConnectedShop shop = shops.connectedShop(document.accountId());
+        ConnectedShop shop = shops.connectedShop(document.accountId(), document.merchantId());
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(document.qrCode() ? MediaType.IMAGE_PNG : MediaType.APPLICATION_PDF);

@@ -28,4 +28,17 @@ public class TikTokShopDirectory {
         }
         return shop;
     }
+
+    /**
+     * The shop, while the merchant still holds it: a shop an operator released (and another merchant
+     * may hold now) is not acted on for the merchant that recorded the return.
+     */
+    public ConnectedShop connectedShop(String shopId, String merchantId) {
+        ConnectedShop shop = connectedShop(shopId);
+        if (!shop.merchantId().equals(merchantId)) {
+            throw new UnknownShopException("TikTok shop " + shopId + " is no longer connected to merchant " + merchantId
+                    + " (released by an operator)");
+        }
+        return shop;
+    }
 }

@@ -83,7 +83,7 @@ class OpenApiConfiguration {
     private static Operation webhook() {
         ApiResponses answers = new ApiResponses();
         Map.of("200", "queued durably, a repeat of a notification id, a type no flow handles, or a shop no merchant connected (kept for an operator)",
-                        "400", "not JSON, or no type / tts_notification_id / shop_id",
+                        "400", "not valid UTF-8 JSON (a key twice included), no type / tts_notification_id / shop_id / timestamp, or a timestamp over 72 h old or 5 min ahead",
                         "401", "missing or wrong signature",
                         "413", "body over 1 MiB",
                         "503", "not queued (broker unavailable): TikTok delivers it again")

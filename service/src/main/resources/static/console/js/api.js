@@ -30,7 +30,9 @@ export class ApiError extends Error {
 
 /**
  * @param path  a path of this server
- * @param opts  {method, body (sent as JSON), token (instead of the session's), auth: false for none}
+ * @param opts  {method, body (sent as JSON), token (instead of the session's), auth: false for none,
+ *               withCookies: true to take the cookie an answer sets (TikTok's connect binds its
+ *               callback to this browser with one); the key itself never goes in a cookie}
  */
 export async function api(path, opts = {}) {
   const headers = {Accept: 'application/json'};
@@ -44,7 +46,7 @@ export async function api(path, opts = {}) {
       headers,
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
       cache: 'no-store',
-      credentials: 'omit',
+      credentials: opts.withCookies ? 'same-origin' : 'omit',
       redirect: 'error',
     });
   } catch {

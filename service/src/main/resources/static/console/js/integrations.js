@@ -18,7 +18,7 @@ export function integrationsPage(main, ctx) {
     connect.disabled = true;
     connectError.hidden = true;
     try {
-      const {authorizeUrl} = await api(`/api/merchants/${merchant}/tiktok/connect`, {method: 'POST'});
+      const {authorizeUrl} = await api(`/api/merchants/${merchant}/tiktok/connect`, {method: 'POST', withCookies: true});
       // TikTok's page asks the seller to authorize, then comes back to this service's callback.
       location.assign(authorizeUrl);
     } catch (e) {
@@ -63,8 +63,9 @@ async function loadShops(merchant, box, ctx) {
           h('div', {class: 'mono muted'}, shop.id), shop.region ? h('div', {class: 'muted'}, shop.region) : null),
         h('td', {}, statusBadge(shop.status, shop.status === 'CONNECTED' ? 'Connected' : 'Disconnected'),
           shop.statusReason ? h('div', {class: 'detail'}, shop.statusReason) : null),
-        h('td', {}, time(shop.accessTokenExpiresAt),
-          h('div', {class: 'detail'}, 'renewed automatically before it expires')),
+        h('td', {}, shop.accessTokenExpiresAt
+          ? [time(shop.accessTokenExpiresAt), h('div', {class: 'detail'}, 'renewed automatically before it expires')]
+          : h('div', {class: 'detail'}, 'none kept: the seller deauthorized the app')),
         h('td', {}, time(shop.refreshTokenExpiresAt), ' ', expiry(shop))))));
   } catch (e) {
     fill(box, h('p', {class: 'inline-error'}, e.message));

@@ -27,6 +27,8 @@ class ConsoleKeepsKeysOutOfPagesTest {
     @Value("${server.port}")
     int port;
 
+    @Value("${sandbox.shop-id:7495540735365777507}")
+    String sandboxShopId;
     private ApiClient api;
     private Browser browser;
     private final List<String> pagesSeen = new ArrayList<>();
@@ -61,6 +63,7 @@ class ConsoleKeepsKeysOutOfPagesTest {
         assertThat(browser.script("return localStorage.length")).isEqualTo(0L);
         assertThat(browser.driver().manage().getCookies()).isEmpty();
 
+        api.releaseTikTokShop(sandboxShopId);
         browser.find(By.linkText("Integrations")).click();
         browser.find(By.id("connect-tiktok")).click();
         browser.find(By.linkText("Back to the console"));

@@ -33,6 +33,8 @@ class ConsoleWalkthroughTest {
     @Value("${server.port}")
     int port;
 
+    @Value("${sandbox.shop-id:7495540735365777507}")
+    String sandboxShopId;
     private ApiClient api;
     private Browser browser;
 
@@ -57,6 +59,7 @@ class ConsoleWalkthroughTest {
         browser.screenshot("signed-in");
 
         // Integrations: connect the (sandbox) TikTok shop through its OAuth pages, turn labels on
+        api.releaseTikTokShop(sandboxShopId);
         browser.find(By.linkText("Integrations")).click();
         browser.find(By.id("connect-tiktok")).click();
         browser.find(By.linkText("Back to the console"));

@@ -246,6 +246,21 @@ class ReturnDecisionFlowTest {
     }
 
     @Test
+    void answersTheRejectReasonsAgainWithoutAskingTikTokAgain() {
+        Recorded ret = openReturn(merchant(), "REFUND", 1);
+        List<String> first = reasonNames(ret);
+        // were TikTok asked again now, it would answer 503
+        arm(PARTNER_API + "/reject_reasons", 503, "", 5);
+
+        HttpResponse<String> again = api().get("/api/returns/" + ret.id() + "/reject-reasons", ret.merchant().apiKey);
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(reasonNames(ret)).isEqualTo(first);
+        assertThat(ApiClient.json(api().get("/sandbox/faults/hits?pathPrefix=" + PARTNER_API + "/reject_reasons", null)))
+                .as("TikTok was not called").isEmpty();
+    }
+
+    @Test
     void aRejectReasonOutsideTheReturnsListIsRefused() {
         Recorded ret = openReturn(merchant(), "RETURN_AND_REFUND", 1);
 

@@ -111,7 +111,7 @@ class TikTokReturnCreationTest {
 
         // redeliveries, new notifications, and an event carrying an older status, all at once
         redeliver(merchant, sandbox, 5);
-        tiktok.deliver(TikTokWebhookClient.returnStatusChange(TikTokWebhookClient.newId(), merchant.shopId, tiktokReturnId)
+        tiktok.deliver(tiktok.returnStatusChange(TikTokWebhookClient.newId(), merchant.shopId, tiktokReturnId)
                 .replace("\"update_time\":1718305585", "\"update_time\":1"));
 
         merchant.awaitReturn(tiktokReturnId);
@@ -208,7 +208,7 @@ class TikTokReturnCreationTest {
     @Test
     void parksTheEventOfAShopNoMerchantConnected() throws Exception {
         String returnId = TikTokWebhookClient.newId();
-        tiktok.deliver(TikTokWebhookClient.returnStatusChange(TikTokWebhookClient.newId(), "1234567890123", returnId));
+        tiktok.deliver(tiktok.returnStatusChange(TikTokWebhookClient.newId(), "1234567890123", returnId));
 
         Message parked = awaitDeadLetter(returnId);
         assertThat(parked.getStringProperty("DeadLetterReason")).contains("no merchant has connected TikTok shop 1234567890123");
@@ -228,7 +228,7 @@ class TikTokReturnCreationTest {
 
     private void redeliver(ReturnFlowFixture merchant, JsonNode sandbox, int times) {
         for (int i = 0; i < times; i++) {
-            tiktok.deliver(TikTokWebhookClient.returnStatusChange(TikTokWebhookClient.newId(), merchant.shopId,
+            tiktok.deliver(tiktok.returnStatusChange(TikTokWebhookClient.newId(), merchant.shopId,
                     sandbox.path("returnId").asText()));
         }
     }

@@ -85,6 +85,27 @@ class WmsReturnAuthorizationTest {
         assertThat(shipheroReturn.path("line_items")).allSatisfy(line -> assertThat(line.path("reason").asText()).isEqualTo("Wrong size"));
         assertThat(wms(ret, "NETSUITE").path("error").isNull()).isTrue();
     }
+
+    @Test
+    void namesTheTargetsBreakersInMetricsWithoutTheMerchantOrItsNetSuiteAccount() {
+        ReturnFlowFixture merchant = ReturnFlowFixture.withWmsTargets(api());
+        String tiktokReturnId = merchant.buyerAsksForReturn("RETURN_AND_REFUND", 1).path("returnId").asText();
+        awaitWms(merchant, tiktokReturnId, "CREATED", "CREATED");
+        String account = ApiClient.json(api().get("/api/admin/merchants/" + merchant.merchantId, ApiClient.ADMIN_TOKEN))
+                .path("netsuite").path("accountId").asText();
+
+        HttpResponse<String> scrape = api().get("/actuator/prometheus", ApiClient.ADMIN_TOKEN);
+
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"NetSuite/[0-9a-f]{12}\"")
+                .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"ShipHero/[0-9a-f]{12}\"")
+                .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"Shopify/[0-9a-f]{12}\"")
+                .doesNotContain(account).doesNotContain(merchant.merchantId).doesNotContain(merchant.shopId);
+        JsonNode breakers = ApiClient.json(api().get("/api/admin/circuit-breakers", ApiClient.ADMIN_TOKEN));
+        assertThat(breakers).as("the operator's own view says whose breaker it is")
+                .anyMatch(b -> account.equals(b.path("tenant").asText()) && b.path("name").asText().startsWith("NetSuite/"))
+                .anyMatch(b -> merchant.merchantId.equals(b.path("tenant").asText()) && b.path("partner").asText().equals("ShipHero"));
+    }
     @Test
     void refreshesAShipHeroTokenThatExpiresMidFlowAndStoresTheNewOneSealed() {
         String expiring = ReturnFlowFixture.sandboxShipHeroToken(api(), 1); // the order lookup works, the next call gets 401

@@ -1,7 +1,6 @@
 package io.returnflow.intake;
 
 import static io.returnflow.support.TikTokWebhookClient.newId;
-import static io.returnflow.support.TikTokWebhookClient.returnStatusChange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,9 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import io.returnflow.ReturnsServiceApplication;
+import io.returnflow.support.TikTokWebhookClient;
 import io.returnflow.tiktok.WebhookSignature;
 
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -31,7 +32,8 @@ class QueuedEventsSurviveRestartTest {
         long queuedBefore;
 
         try (ConfigurableApplicationContext first = start(isolation)) {
-            String body = returnStatusChange(notificationId, "7495540735365777507", newId());
+            String body = TikTokWebhookClient.envelope(12, notificationId, "7495540735365777507", Instant.now().getEpochSecond(),
+                    "{\"return_id\":\"" + newId() + "\"}");
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             HttpResponse<String> answer = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://localhost:" + first.getEnvironment().getProperty("local.server.port") + "/webhooks/tiktok"))

@@ -1,13 +1,15 @@
 package io.returnflow.intake;
 
 import static io.returnflow.support.TikTokWebhookClient.newId;
-import static io.returnflow.support.TikTokWebhookClient.returnStatusChange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,7 +82,7 @@ class TikTokWebhookIntakeTest {
         String returnId = newId();
         long before = broker.messagesAdded(EVENTS);
 
-        HttpResponse<String> answer = tiktok.deliver(returnStatusChange(notificationId, "7495540735365777507", returnId));
+        HttpResponse<String> answer = tiktok.deliver(tiktok.returnStatusChange(notificationId, "7495540735365777507", returnId));
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).isEmpty();
@@ -95,7 +97,7 @@ class TikTokWebhookIntakeTest {
 
     @Test
     void acknowledgesARedeliveryWithoutQueueingItAgain() {
-        String body = returnStatusChange(newId(), "7495540735365777507", newId());
+        String body = tiktok.returnStatusChange(newId(), "7495540735365777507", newId());
         assertThat(tiktok.deliver(body).statusCode()).isEqualTo(200);
         long afterFirst = broker.messagesAdded(EVENTS);
 
@@ -111,9 +113,8 @@ class TikTokWebhookIntakeTest {
         String notificationId = newId();
         long before = broker.messagesAdded(EVENTS);
 
-        HttpResponse<String> answer = tiktok.deliver("""
-                {"type":1,"tts_notification_id":"%s","shop_id":"7495540735365777507","timestamp":1718305585,
-                 "data":{"order_id":"576653688135258178","order_status":"UNPAID"}}""".formatted(notificationId));
+        HttpResponse<String> answer = tiktok.deliver(tiktok.envelope(1, notificationId, "7495540735365777507",
+                "{\"order_id\":\"576653688135258178\",\"order_status\":\"UNPAID\"}"));
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).isEmpty();
@@ -126,7 +127,7 @@ class TikTokWebhookIntakeTest {
         String notificationId = newId();
         long before = broker.messagesAdded(EVENTS);
 
-        HttpResponse<String> answer = tiktok.send(returnStatusChange(notificationId, "1", newId()), null, "application/json");
+        HttpResponse<String> answer = tiktok.send(tiktok.returnStatusChange(notificationId, "1", newId()), null, "application/json");
 
         assertThat(answer.statusCode()).isEqualTo(401);
         assertNothingStored(notificationId, before);
@@ -135,7 +136,7 @@ class TikTokWebhookIntakeTest {
     @Test
     void refusesAWebhookSignedWithAnotherSecret() {
         String notificationId = newId();
-        String body = returnStatusChange(notificationId, "1", newId());
+        String body = tiktok.returnStatusChange(notificationId, "1", newId());
         long before = broker.messagesAdded(EVENTS);
 
         HttpResponse<String> answer = tiktok.send(body, "0".repeat(64), "application/json");
@@ -147,7 +148,7 @@ class TikTokWebhookIntakeTest {
     @Test
     void refusesASignatureOfADifferentBody() {
         String notificationId = newId();
-        String body = returnStatusChange(notificationId, "1", newId());
+        String body = tiktok.returnStatusChange(notificationId, "1", newId());
         long before = broker.messagesAdded(EVENTS);
 
         HttpResponse<String> answer = tiktok.send(body + " ", tiktok.sign(body), "application/json");
@@ -180,17 +181,95 @@ class TikTokWebhookIntakeTest {
     }
 
     @Test
+    void refusesAnEnvelopeSentMoreThan72HoursAgo() {
+        String notificationId = newId();
+        long before = broker.messagesAdded(EVENTS);
+        long old = Instant.now().minus(Duration.ofHours(72)).minusSeconds(60).getEpochSecond();
+
+        HttpResponse<String> answer = tiktok.deliver(TikTokWebhookClient.envelope(12, notificationId, "7495540735365777507", old,
+                "{\"return_id\":\"" + newId() + "\"}"));
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertNothingStored(notificationId, before);
+    }
+
+    @Test
+    void refusesAnEnvelopeMoreThanFiveMinutesAhead() {
+        String notificationId = newId();
+        long before = broker.messagesAdded(EVENTS);
+        long ahead = Instant.now().plus(Duration.ofMinutes(6)).getEpochSecond();
+
+        HttpResponse<String> answer = tiktok.deliver(TikTokWebhookClient.envelope(12, notificationId, "7495540735365777507", ahead,
+                "{\"return_id\":\"" + newId() + "\"}"));
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertNothingStored(notificationId, before);
+    }
+
+    @Test
+    void takesAnEnvelopeInsideTheTimestampWindow() {
+        long before = broker.messagesAdded(EVENTS);
+        long oldButFine = Instant.now().minus(Duration.ofHours(71)).getEpochSecond();
+        long slightlyAhead = Instant.now().plus(Duration.ofMinutes(4)).getEpochSecond();
+
+        assertThat(tiktok.deliver(TikTokWebhookClient.envelope(12, newId(), "7495540735365777507", oldButFine,
+                "{\"return_id\":\"" + newId() + "\"}")).statusCode()).isEqualTo(200);
+        assertThat(tiktok.deliver(TikTokWebhookClient.envelope(12, newId(), "7495540735365777507", slightlyAhead,
+                "{\"return_id\":\"" + newId() + "\"}")).statusCode()).isEqualTo(200);
+
+        broker.awaitMessagesAdded(EVENTS, before + 2);
+    }
+
+    @Test
+    void refusesAnEnvelopeWithoutAnIntegerTimestamp() {
+        long before = broker.messagesAdded(EVENTS);
+        String data = ",\"data\":{\"return_id\":\"3\"}}";
+
+        assertThat(tiktok.deliver("{\"type\":12,\"tts_notification_id\":\"" + newId() + "\",\"shop_id\":\"2\"" + data).statusCode())
+                .isEqualTo(400);
+        assertThat(tiktok.deliver("{\"type\":12,\"tts_notification_id\":\"" + newId() + "\",\"shop_id\":\"2\",\"timestamp\":\""
+                + Instant.now().getEpochSecond() + "\"" + data).statusCode()).isEqualTo(400);
+
+        broker.assertStaysAt(EVENTS, before);
+    }
+
+    @Test
+    void refusesASignedEnvelopeWithAKeyTwice() {
+        String notificationId = newId();
+        long before = broker.messagesAdded(EVENTS);
+        String body = tiktok.returnStatusChange(notificationId, "7495540735365777507", newId())
+                .replaceFirst("\\{", "{\"tts_notification_id\":\"" + newId() + "\",");
+
+        assertThat(tiktok.deliver(body).statusCode()).isEqualTo(400);
+        assertNothingStored(notificationId, before);
+    }
+
+    @Test
+    void refusesASignedBodyThatIsNotUtf8OrHasTrailingContent() {
+        String notificationId = newId();
+        long before = broker.messagesAdded(EVENTS);
+        byte[] latin1 = tiktok.returnStatusChange(notificationId, "7495540735365777507", "r\u00e9turn")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        String trailing = tiktok.returnStatusChange(notificationId, "7495540735365777507", newId()) + "{}";
+
+        assertThat(tiktok.send(latin1, tiktok.sign(latin1), "application/json", Map.of(), null).statusCode()).isEqualTo(400);
+        assertThat(tiktok.deliver(trailing).statusCode()).isEqualTo(400);
+
+        assertNothingStored(notificationId, before);
+    }
+
+    @Test
     void acceptsAnyOrNoContentType() {
-        String body = returnStatusChange(newId(), "7495540735365777507", newId());
+        String body = tiktok.returnStatusChange(newId(), "7495540735365777507", newId());
         assertThat(tiktok.send(body, tiktok.sign(body), "text/plain").statusCode()).isEqualTo(200);
-        String other = returnStatusChange(newId(), "7495540735365777507", newId());
+        String other = tiktok.returnStatusChange(newId(), "7495540735365777507", newId());
         assertThat(tiktok.send(other, tiktok.sign(other), null).statusCode()).isEqualTo(200);
     }
 
     @Test
     void readsTheRawBodyOfAWebhookLabelledAsAForm() {
         // The signature covers the raw bytes: a form content type must not make the server parse them.
-        String body = returnStatusChange(newId(), "7495540735365777507", newId());
+        String body = tiktok.returnStatusChange(newId(), "7495540735365777507", newId());
         long before = broker.messagesAdded(EVENTS);
 
         assertThat(tiktok.send(body, tiktok.sign(body), "application/x-www-form-urlencoded").statusCode()).isEqualTo(200);
@@ -218,7 +297,7 @@ class TikTokWebhookIntakeTest {
         String notificationId = newId();
         long before = broker.messagesAdded(EVENTS);
 
-        HttpResponse<String> answer = tiktok.deliver(returnStatusChange(notificationId, TikTokWebhookClient.uniqueShop(), newId()));
+        HttpResponse<String> answer = tiktok.deliver(tiktok.returnStatusChange(notificationId, TikTokWebhookClient.uniqueShop(), newId()));
 
         assertThat(answer.statusCode()).isEqualTo(200);
         broker.awaitMessagesAdded(EVENTS, before + 1);
@@ -226,7 +305,7 @@ class TikTokWebhookIntakeTest {
 
     @Test
     void queuesExactlyOneEventFromFiftyConcurrentDeliveries() throws Exception {
-        String body = returnStatusChange(newId(), "7495540735365777507", newId());
+        String body = tiktok.returnStatusChange(newId(), "7495540735365777507", newId());
         long before = broker.messagesAdded(EVENTS);
         ExecutorService senders = Executors.newFixedThreadPool(50);
         CountDownLatch start = new CountDownLatch(1);

@@ -22,7 +22,7 @@ class WebhookIntakeReadinessTest {
 
     @Test
     void aWebhookArrivingBeforeTheIntakeRouteRunsIsAnswered503AndTakenWhenSentAgain() throws Exception {
-        String body = TikTokWebhookClient.returnStatusChange(TikTokWebhookClient.newId(), TikTokWebhookClient.uniqueShop(), "4035");
+        String body = webhooks.returnStatusChange(TikTokWebhookClient.newId(), TikTokWebhookClient.uniqueShop(), "4035");
 
         camel.getRouteController().stopRoute(WebhookIntakeReadiness.INTAKE_ROUTE);
         HttpResponse<String> whileStopped;

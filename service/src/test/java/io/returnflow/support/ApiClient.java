@@ -6,14 +6,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The service's HTTP API as a client sees it, through the real server. Redirects are not followed
- * on their own: tests follow them explicitly, to see each hop.
+ * on their own: tests follow them explicitly, to see each hop. One client is one browser: it keeps
+ * the cookies answers set (by host, as a browser does) and sends them back, which TikTok's connect
+ * needs (its callback must come from the browser that started it). Another browser is another
+ * ApiClient.
  */
 public final class ApiClient {
 
@@ -23,6 +29,8 @@ public final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    /** host -> cookie name -> value */
+    private final Map<String, Map<String, String>> cookies = new ConcurrentHashMap<>();
     private final int port;
 
     public ApiClient(int port) {
@@ -39,6 +47,11 @@ public final class ApiClient {
 
     public HttpResponse<String> get(URI absolute) {
         return send(HttpRequest.newBuilder(absolute).GET());
+    }
+
+    /** As a browser asks for a page. */
+    public HttpResponse<String> getPage(URI absolute) {
+        return send(HttpRequest.newBuilder(absolute).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET());
     }
 
     public HttpResponse<String> put(String path, String bearer, String json) {
@@ -76,6 +89,23 @@ public final class ApiClient {
         URI location = redirect.uri().resolve(redirect.headers().firstValue("Location")
                 .orElseThrow(() -> new AssertionError("no Location in a " + redirect.statusCode() + " answer")));
         return get(location);
+    }
+
+    /** name=value of each Set-Cookie; Max-Age=0 forgets the cookie. Attributes beyond that are the server's business here. */
+    private void keepCookies(String host, HttpResponse<String> answer) {
+        for (String header : answer.headers().allValues("Set-Cookie")) {
+            String pair = header.split(";", 2)[0];
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                continue;
+            }
+            Map<String, String> jar = cookies.computeIfAbsent(host, h -> new ConcurrentHashMap<>());
+            if (header.toLowerCase().contains("max-age=0")) {
+                jar.remove(pair.substring(0, equals).trim());
+            } else {
+                jar.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+            }
+        }
     }
 
     public static JsonNode json(HttpResponse<String> response) {
@@ -124,6 +154,18 @@ public final class ApiClient {
     }
 
     /**
+     * An operator releases a TikTok shop from whichever merchant holds it (204), if any (404): the
+     * sandbox's default shop, which a browser's connect authorizes, may be held by an earlier
+     * test's merchant, and a shop never moves to another merchant by itself.
+     */
+    public void releaseTikTokShop(String shopId) {
+        int status = delete("/api/admin/tiktok/shops/" + shopId, ADMIN_TOKEN).statusCode();
+        if (status != 204 && status != 404) {
+            throw new AssertionError("releasing shop " + shopId + " answered " + status);
+        }
+    }
+
+    /**
      * Connect, TikTok's (sandbox) authorization page, the callback: the three hops a seller's browser
      * makes. {@code shopId} picks the sandbox shop the seller authorizes (null: the default one).
      * Answers the callback's answer.
@@ -150,10 +192,22 @@ public final class ApiClient {
         return request;
     }
 
+    /** The value of a cookie this browser holds for the service's host, or null. */
+    public String cookie(String name) {
+        return cookies.getOrDefault("localhost", Map.of()).get(name);
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
         HttpRequest built = request.build();
+        Map<String, String> held = cookies.getOrDefault(built.uri().getHost(), Map.of());
+        if (!held.isEmpty()) {
+            built = request.header("Cookie", held.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                    .collect(Collectors.joining("; "))).build();
+        }
         try {
-            return http.send(built, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = http.send(built, HttpResponse.BodyHandlers.ofString());
+            keepCookies(built.uri().getHost(), answer);
+            return answer;
         } catch (IOException e) {
             throw new IllegalStateException("request to " + built.uri() + " failed", e);
         } catch (InterruptedException e) {

@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.returnflow.secrets.MaskedRecord;
 import io.returnflow.secrets.SecretBox;
 import io.returnflow.tiktok.TokenGrant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The TikTok shops merchants connected, and the authorizations (token pairs) they were connected
  * with. Tokens are sealed with {@link SecretBox} in the database and come out in clear only
- * through {@link #findByShopId}.
+ * through {@link #findByShopId}. A shop the seller deauthorized keeps no tokens ({@link #unlink}).
  */
 @Component
 public class ConnectedShops {
@@ -44,7 +46,7 @@ public class ConnectedShops {
         return db.sql("""
                 SELECT s.shop_id, s.merchant_id, s.name, s.region, s.cipher, s.status,
                        a.access_token, a.access_token_expires_at
-                FROM tiktok_shops s JOIN tiktok_authorizations a ON a.id = s.authorization_id
+                FROM tiktok_shops s LEFT JOIN tiktok_authorizations a ON a.id = s.authorization_id
                 WHERE s.shop_id = ?""")
                 .param(shopId)
                 .query((rs, n) -> new ConnectedShop(rs.getString("shop_id"), rs.getString("merchant_id"),
@@ -60,7 +62,7 @@ public class ConnectedShops {
                        s.authorization_expiring_at, a.access_token_expires_at, a.refresh_token_expires_at,
                        s.webhook_subscription_status, s.webhook_subscription_address, s.webhook_subscription_error,
                        s.webhook_subscription_at
-                FROM tiktok_shops s JOIN tiktok_authorizations a ON a.id = s.authorization_id
+                FROM tiktok_shops s LEFT JOIN tiktok_authorizations a ON a.id = s.authorization_id
                 WHERE s.merchant_id = ? ORDER BY s.connected_at, s.shop_id""")
                 .param(merchantId)
                 .query((rs, n) -> new ShopSummary(rs.getString("shop_id"), rs.getString("name"), rs.getString("region"),
@@ -80,42 +82,86 @@ public class ConnectedShops {
 
     /**
      * Stores the grant and binds every shop it covers to the merchant, CONNECTED. Connecting again
-     * (same seller) renews the tokens in place; a shop that was connected with another grant, or to
-     * another merchant, moves to this one: whoever TikTok just authorized for it holds it now.
+     * (same seller) renews the tokens in place. A shop another merchant holds never moves: the whole
+     * connect is refused ({@link ShopHeldByAnotherMerchantException}) and nothing is stored, until an
+     * operator releases the shop ({@link #release}).
      */
     @Transactional
     void connect(String merchantId, TokenGrant grant, List<AuthorizedShop> shops) {
+        List<String> heldElsewhere = shops.stream().map(AuthorizedShop::id)
+                .filter(shopId -> db.sql("SELECT merchant_id FROM tiktok_shops WHERE shop_id = ?").param(shopId)
+                        .query(String.class).optional().filter(holder -> !holder.equals(merchantId)).isPresent())
+                .toList();
+        if (!heldElsewhere.isEmpty()) {
+            throw new ShopHeldByAnotherMerchantException(merchantId, heldElsewhere);
+        }
         OffsetDateTime now = utc(clock.instant());
         String authorizationId = saveAuthorization(merchantId, grant, now);
         for (AuthorizedShop shop : shops) {
-            db.sql("SELECT merchant_id FROM tiktok_shops WHERE shop_id = ?").param(shop.id()).query(String.class).optional()
-                    .filter(previous -> !previous.equals(merchantId))
-                    .ifPresent(previous -> log.warn("TikTok shop {} moves from merchant {} to merchant {}, who authorized it now",
-                            shop.id(), previous, merchantId));
+            ShopRow row = new ShopRow(shop.id(), merchantId, authorizationId, shop.name(), shop.region(),
+                    shop.sellerType(), shop.code(), shop.cipher(), now);
+            // merchant_id in the WHERE: a shop another merchant took meanwhile is not updated, and
+            // the INSERT below then meets its key.
             int updated = db.sql("""
-                    UPDATE tiktok_shops SET merchant_id = :merchant, authorization_id = :authorization, name = :name,
+                    UPDATE tiktok_shops SET authorization_id = :authorization, name = :name,
                         region = :region, seller_type = :sellerType, shop_code = :code, cipher = :cipher,
                         status_changed_at = CASE WHEN status = 'CONNECTED' THEN status_changed_at ELSE :now END,
                         status = 'CONNECTED', status_reason = NULL, authorization_expiring_at = NULL, updated_at = :now,
                         webhook_subscription_status = NULL, webhook_subscription_address = NULL,
                         webhook_subscription_error = NULL, webhook_subscription_at = NULL
-                    WHERE shop_id = :shopId""")
-                    .paramSource(new ShopRow(shop.id(), merchantId, authorizationId, shop.name(), shop.region(),
-                            shop.sellerType(), shop.code(), shop.cipher(), now))
+                    WHERE shop_id = :shopId AND merchant_id = :merchant""")
+                    .paramSource(row)
                     .update();
             if (updated == 0) {
-                db.sql("""
-                        INSERT INTO tiktok_shops (shop_id, merchant_id, authorization_id, name, region, seller_type,
-                            shop_code, cipher, status, status_changed_at, connected_at, updated_at)
-                        VALUES (:shopId, :merchant, :authorization, :name, :region, :sellerType, :code, :cipher,
-                            'CONNECTED', :now, :now, :now)""")
-                        .paramSource(new ShopRow(shop.id(), merchantId, authorizationId, shop.name(), shop.region(),
-                                shop.sellerType(), shop.code(), shop.cipher(), now))
-                        .update();
+                try {
+                    db.sql("""
+                            INSERT INTO tiktok_shops (shop_id, merchant_id, authorization_id, name, region, seller_type,
+                                shop_code, cipher, status, status_changed_at, connected_at, updated_at)
+                            VALUES (:shopId, :merchant, :authorization, :name, :region, :sellerType, :code, :cipher,
+                                'CONNECTED', :now, :now, :now)""")
+                            .paramSource(row)
+                            .update();
+                } catch (DuplicateKeyException raced) {
+                    throw new ShopHeldByAnotherMerchantException(merchantId, List.of(shop.id()));
+                }
             }
         }
-        // A grant whose shops all moved elsewhere acts for nobody: no token is kept without a use.
-        db.sql("DELETE FROM tiktok_authorizations WHERE id NOT IN (SELECT authorization_id FROM tiktok_shops)").update();
+        deleteUnusedAuthorizations();
+    }
+
+    /**
+     * An operator releases a shop from its merchant: the shop is unbound and its tokens erased (its
+     * grant too, when no other shop uses it), so another merchant may connect it. The merchant's
+     * recorded returns of the shop stay with the merchant, as its history; no flow acts on them for
+     * the shop any more. False when no merchant holds the shop.
+     */
+    @Transactional
+    public boolean release(String shopId) {
+        Optional<String> holder = db.sql("SELECT merchant_id FROM tiktok_shops WHERE shop_id = ?").param(shopId)
+                .query(String.class).optional();
+        if (holder.isEmpty()) {
+            return false;
+        }
+        db.sql("DELETE FROM tiktok_shops WHERE shop_id = ?").param(shopId).update();
+        deleteUnusedAuthorizations();
+        log.warn("TikTok shop {} released from merchant {} by an operator: its tokens are erased", shopId, holder.get());
+        return true;
+    }
+
+    /**
+     * The shop keeps its row (and status) but no longer points at its authorization, whose tokens
+     * are erased once no other shop of the same grant is connected with them.
+     */
+    @Transactional
+    public void unlink(String shopId) {
+        db.sql("UPDATE tiktok_shops SET authorization_id = NULL WHERE shop_id = ?").param(shopId).update();
+        deleteUnusedAuthorizations();
+    }
+
+    /** A grant no shop uses acts for nobody: no token is kept without a use. */
+    private void deleteUnusedAuthorizations() {
+        db.sql("DELETE FROM tiktok_authorizations WHERE id NOT IN "
+                + "(SELECT authorization_id FROM tiktok_shops WHERE authorization_id IS NOT NULL)").update();
     }
 
     private String saveAuthorization(String merchantId, TokenGrant grant, OffsetDateTime now) {
@@ -150,6 +196,11 @@ public class ConnectedShops {
                                     String sellerBaseRegion, String accessToken, String accessTokenHash,
                                     OffsetDateTime accessExpires,
                                     String refreshToken, OffsetDateTime refreshExpires, OffsetDateTime now) {
+        /** Sealed values, yet printed masked like any token. */
+        @Override
+        public String toString() {
+            return MaskedRecord.toString(this);
+        }
     }
 
     private record ShopRow(String shopId, String merchant, String authorization, String name, String region,

@@ -12,6 +12,7 @@ import java.util.UUID;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.returnflow.partners.PartnerRejectedException;
 import io.returnflow.partners.PartnerUnavailableException;
+import io.returnflow.secrets.MaskedRecord;
 import io.returnflow.secrets.SecretBox;
 import io.returnflow.tiktok.AccessTokenRenewal;
 import io.returnflow.tiktok.TikTokTokens;
@@ -97,6 +98,10 @@ public class TikTokAuthorizations implements AccessTokenRenewal {
 
     private boolean renewLeased(String authorizationId) {
         record Row(String refreshToken, Instant refreshExpiresAt) {
+            @Override
+            public String toString() {
+                return MaskedRecord.toString(this);
+            }
         }
         Row row = db.sql("SELECT refresh_token, refresh_token_expires_at FROM tiktok_authorizations WHERE id = ?")
                 .param(authorizationId)
@@ -147,6 +152,10 @@ public class TikTokAuthorizations implements AccessTokenRenewal {
         Instant giveUp = clock.instant().plusSeconds(5);
         while (authorizationId != null) {
             record Current(String token, String hash) {
+                @Override
+                public String toString() {
+                    return MaskedRecord.toString(this);
+                }
             }
             Optional<Current> current = db.sql("""
                             SELECT a.access_token, a.access_token_hash FROM tiktok_authorizations a

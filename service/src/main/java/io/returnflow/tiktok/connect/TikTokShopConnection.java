@@ -36,20 +36,27 @@ class TikTokShopConnection {
         this.tiktok = tiktok;
     }
 
-    /** Where the seller authorizes this app for the merchant. */
-    URI start(String merchantId) {
+    /**
+     * Where the seller authorizes this app for the merchant.
+     *
+     * @param browser the value of the connect cookie of the browser asking ({@link OAuthBrowserBinding})
+     */
+    URI start(String merchantId, String browser) {
         return UriComponentsBuilder.fromUriString(tiktok.authorizeUrl())
                 .queryParam("service_id", tiktok.serviceId())
-                .queryParam("state", states.issue(merchantId))
+                .queryParam("state", states.issue(merchantId, OAuthBrowserBinding.hash(browser)))
                 .encode().build().toUri();
     }
 
     /**
      * The state is spent before TikTok is called, so a replayed callback fails even when the
-     * exchange fails too; the seller then starts again from the connect link.
+     * exchange fails too; the seller then starts again from the connect link. A shop that another
+     * merchant holds is not moved ({@link ShopHeldByAnotherMerchantException}): nothing is stored.
+     *
+     * @param browser the connect cookie's value the callback came with; null without one
      */
-    Connected complete(String code, String state) {
-        String merchantId = states.consume(state);
+    Connected complete(String code, String state, String browser) {
+        String merchantId = states.consume(state, OAuthBrowserBinding.hash(browser));
         if (code == null || code.isBlank()) {
             throw new OAuthStates.InvalidStateException("TikTok sent no authorization code");
         }

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What TikTok tells about a shop's authorization: the seller deauthorized the app (webhook type 6),
@@ -19,21 +20,29 @@ public class TikTokShopNotices {
     private static final Logger log = LoggerFactory.getLogger(TikTokShopNotices.class);
 
     private final JdbcClient db;
+    private final ConnectedShops shops;
     private final Clock clock;
 
-    public TikTokShopNotices(JdbcClient db, Clock clock) {
+    public TikTokShopNotices(JdbcClient db, ConnectedShops shops, Clock clock) {
         this.db = db;
+        this.shops = shops;
         this.clock = clock;
     }
 
-    /** The shop stops: its events are parked and no call is made for it until it is connected again. */
+    /**
+     * The shop stops: its events are parked and no call is made for it until it is connected again.
+     * Its tokens are erased, not kept (unless another connected shop of the same grant still uses them).
+     */
+    @Transactional
     public void deauthorized(String shopId) {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         int changed = db.sql("""
                         UPDATE tiktok_shops SET status = 'DISCONNECTED', status_reason = ?, status_changed_at = ?, updated_at = ?
                         WHERE shop_id = ? AND status = 'CONNECTED'""")
                 .params("the seller deauthorized the app on TikTok", now, now, shopId).update();
-        log.warn("TikTok shop {} deauthorized by the seller{}", shopId, changed == 0 ? " (it was not connected)" : "");
+        shops.unlink(shopId);
+        log.warn("TikTok shop {} deauthorized by the seller{}; its tokens are erased", shopId,
+                changed == 0 ? " (it was not connected)" : "");
     }
 
     public void authorizationExpiring(String shopId) {

@@ -91,7 +91,7 @@ public class NetSuiteClient {
     private Answer send(NetSuiteAccount account, HttpMethod method, String path, Map<String, String> query, Object body) {
         URI uri = uri(account, path, query == null ? Map.of() : new LinkedHashMap<>(query));
         byte[] bytes = body == null ? null : serialise(body);
-        return breakers.call(PARTNER + "/" + account.accountId(), method.name() + " " + path, () -> {
+        return breakers.call(PARTNER, account.accountId(), method.name() + " " + path, () -> {
             try {
                 RestClient.RequestBodySpec request = http.method(method).uri(uri)
                         .header("Authorization", authorization(account, method.name(), uri))

@@ -14,6 +14,8 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.returnflow.secrets.MaskedRecord;
+
 /**
  * OAuth 1.0a request signing as RFC 5849 section 3 defines it, which is what NetSuite's
  * token-based authentication (TBA) is: percent-encoding (3.6), parameter normalization (3.4.1.3.2),
@@ -59,7 +61,7 @@ public final class OAuth1Signer {
     public record Credentials(String consumerKey, String consumerSecret, String token, String tokenSecret) {
         @Override
         public String toString() {
-            return "Credentials[consumerKey=" + consumerKey + ", token=" + token + ", secrets masked]";
+            return MaskedRecord.toString(this);
         }
     }
 

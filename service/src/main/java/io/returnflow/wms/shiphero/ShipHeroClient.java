@@ -52,10 +52,6 @@ public class ShipHeroClient {
         this.breakers = breakers;
     }
 
-    static String breakerOf(String merchantId) {
-        return PARTNER + "/" + merchantId;
-    }
-
     /** A merchant's calls, sharing its current token (refreshed at most once per session on a 401). */
     public Session session(String merchantId, ShipHeroSettings settings) {
         return new Session(merchantId, settings);
@@ -103,7 +99,7 @@ public class ShipHeroClient {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("query", query);
             body.put("variables", variables);
-            return breakers.call(breakerOf(merchantId), operation, () -> {
+            return breakers.call(PARTNER, merchantId, operation, () -> {
                 try {
                     return http.post().uri("/graphql")
                             .header("Authorization", "Bearer " + token)

@@ -67,7 +67,7 @@ public class ShipHeroTokens {
         if (refreshToken == null || refreshToken.isBlank()) {
             throw new PermanentFailureException("merchant " + merchantId + " has no ShipHero refresh token");
         }
-        JsonNode answer = breakers.call(ShipHeroClient.breakerOf(merchantId), "POST /auth/refresh", () -> {
+        JsonNode answer = breakers.call(ShipHeroClient.PARTNER, merchantId, "POST /auth/refresh", () -> {
             try {
                 return http.post().uri("/auth/refresh")
                         .contentType(MediaType.APPLICATION_JSON)

@@ -146,6 +146,7 @@ class TikTokShopConnectionTest {
 
     @Test
     void connectsTheDefaultSandboxShopWhenTheSellerPicksNone() {
+        api.releaseTikTokShop("7495540735365777507"); // a shop never moves by itself: an earlier test may hold it
         assertThat(api.connectTikTokShop(merchant, ADMIN_TOKEN, null).statusCode()).isEqualTo(200);
 
         assertThat(connectedShops.findByShopId("7495540735365777507").orElseThrow().merchantId()).isEqualTo(merchant);
@@ -166,18 +167,111 @@ class TikTokShopConnectionTest {
     }
 
     @Test
-    void movesAShopToTheMerchantWhoAuthorizedItLast() {
+    void bindsTheConnectToTheBrowserWithAShortLivedHttpOnlySameSiteCookie() {
+        HttpResponse<String> answer = api.get("/api/merchants/" + merchant + "/tiktok/connect", key);
+
+        String cookie = answer.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).startsWith("tiktok-connect=").contains("HttpOnly").contains("SameSite=Lax").contains("Path=/")
+                .contains("Max-Age=1800");
+        String state = UriComponentsBuilder.fromUriString(answer.headers().firstValue("Location").orElseThrow())
+                .build().getQueryParams().getFirst("state");
+        assertThat(db.queryForObject("SELECT browser_hash FROM tiktok_oauth_states WHERE state = ?", String.class, state))
+                .as("only the cookie's hash is kept").hasSize(64).isNotEqualTo(api.cookie("tiktok-connect"));
+        HttpResponse<String> again = api.post("/api/merchants/" + merchant + "/tiktok/connect", key);
+        assertThat(again.headers().firstValue("Set-Cookie").orElseThrow())
+                .as("a second connect in the same browser keeps its value, so both links work")
+                .startsWith("tiktok-connect=" + api.cookie("tiktok-connect") + ";");
+    }
+
+    @Test
+    void refusesAConnectLinkForwardedToAnotherBrowserAndLetsTheBrowserThatStartedItFinish() {
+        String shopId = newShopId();
+        URI authorize = URI.create(json(api.post("/api/merchants/" + merchant + "/tiktok/connect", key)).path("authorizeUrl").asText()
+                + "&shop_id=" + shopId);
+        // another merchant's seller, in a browser of their own that connected before (so it has a cookie too)
+        ApiClient victim = new ApiClient(port);
+        String victimMerchant = uniqueMerchantId();
+        victim.createMerchant(victimMerchant);
+        victim.get("/api/merchants/" + victimMerchant + "/tiktok/connect", ADMIN_TOKEN);
+        assertThat(victim.cookie("tiktok-connect")).isNotNull().isNotEqualTo(api.cookie("tiktok-connect"));
+
+        HttpResponse<String> forwarded = victim.follow(victim.get(authorize));
+
+        assertThat(forwarded.statusCode()).isEqualTo(400);
+        assertThat(json(forwarded).path("error").asText()).contains("started in another browser");
+        assertThat(connectedShops.findByShopId(shopId)).as("nothing connected").isEmpty();
+        HttpResponse<String> own = api.follow(api.get(authorize));
+        assertThat(own.statusCode()).as("the state was not spent by the refused callback").isEqualTo(200);
+        assertThat(connectedShops.findByShopId(shopId).orElseThrow().merchantId()).isEqualTo(merchant);
+    }
+
+    @Test
+    void refusesACallbackWithoutTheConnectCookie() {
+        HttpResponse<String> toTikTok = api.get("/api/merchants/" + merchant + "/tiktok/connect", key);
+        HttpResponse<String> back = api.get(URI.create(toTikTok.headers().firstValue("Location").orElseThrow()));
+
+        HttpResponse<String> withoutCookie = new ApiClient(port).follow(back);
+
+        assertThat(withoutCookie.statusCode()).isEqualTo(400);
+        assertThat(json(withoutCookie).path("error").asText()).contains("started in another browser");
+    }
+
+    @Test
+    void refusesToMoveAShopAnotherMerchantHoldsAndLeavesItWhereItWas() {
+        String shopId = newShopId();
+        api.connectTikTokShop(merchant, key, shopId);
+        String tokenBefore = connectedShops.findByShopId(shopId).orElseThrow().accessToken();
+        String other = uniqueMerchantId();
+        api.createMerchant(other);
+
+        HttpResponse<String> takeover = api.connectTikTokShop(other, ADMIN_TOKEN, shopId);
+
+        assertThat(takeover.statusCode()).isEqualTo(409);
+        assertThat(json(takeover).path("error").asText()).contains("connected to another merchant").contains(shopId)
+                .doesNotContain(merchant);
+        ConnectedShop shop = connectedShops.findByShopId(shopId).orElseThrow();
+        assertThat(shop.merchantId()).isEqualTo(merchant);
+        assertThat(shop.accessToken()).as("its tokens untouched").isEqualTo(tokenBefore);
+        assertThat(json(api.get("/api/merchants/" + merchant + "/tiktok/shops", key))).hasSize(1);
+        assertThat(json(api.get("/api/merchants/" + other + "/tiktok/shops", ADMIN_TOKEN))).isEmpty();
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM tiktok_authorizations WHERE merchant_id = ?", Integer.class, other))
+                .as("the refused grant's tokens are not kept").isZero();
+    }
+
+    @Test
+    void tellsTheSellerInTheCallbackPageWhyTheShopWasNotConnected() {
         String shopId = newShopId();
         api.connectTikTokShop(merchant, key, shopId);
         String other = uniqueMerchantId();
         api.createMerchant(other);
+        HttpResponse<String> toTikTok = api.get("/api/merchants/" + other + "/tiktok/connect", ADMIN_TOKEN);
+        HttpResponse<String> back = api.get(URI.create(toTikTok.headers().firstValue("Location").orElseThrow() + "&shop_id=" + shopId));
 
-        api.connectTikTokShop(other, ADMIN_TOKEN, shopId);
+        HttpResponse<String> page = api.getPage(back.uri().resolve(back.headers().firstValue("Location").orElseThrow()));
 
-        assertThat(connectedShops.findByShopId(shopId).orElseThrow().merchantId()).isEqualTo(other);
+        assertThat(page.statusCode()).isEqualTo(409);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(page.body()).contains("The TikTok shop was not connected").contains("connected to another merchant")
+                .contains("releases it first").contains("Back to the console");
+    }
+
+    @Test
+    void letsAnotherMerchantConnectAShopOnceAnOperatorReleasedIt() {
+        String shopId = newShopId();
+        api.connectTikTokShop(merchant, key, shopId);
+        String other = uniqueMerchantId();
+        api.createMerchant(other);
+        assertThat(api.delete("/api/admin/tiktok/shops/" + shopId, key).statusCode()).as("not for a merchant key").isEqualTo(403);
+
+        assertThat(api.delete("/api/admin/tiktok/shops/" + shopId, ADMIN_TOKEN).statusCode()).isEqualTo(204);
+
+        assertThat(connectedShops.findByShopId(shopId)).isEmpty();
         assertThat(json(api.get("/api/merchants/" + merchant + "/tiktok/shops", key))).isEmpty();
         assertThat(db.queryForObject("SELECT COUNT(*) FROM tiktok_authorizations WHERE merchant_id = ?", Integer.class, merchant))
-                .as("a grant without shops is not kept").isZero();
+                .as("the released shop's tokens are erased").isZero();
+        assertThat(api.connectTikTokShop(other, ADMIN_TOKEN, shopId).statusCode()).isEqualTo(200);
+        assertThat(connectedShops.findByShopId(shopId).orElseThrow().merchantId()).isEqualTo(other);
+        assertThat(api.delete("/api/admin/tiktok/shops/" + newShopId(), ADMIN_TOKEN).statusCode()).isEqualTo(404);
     }
 
     @Test

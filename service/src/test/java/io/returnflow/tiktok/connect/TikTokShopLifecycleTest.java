@@ -168,24 +168,45 @@ class TikTokShopLifecycleTest {
     }
 
     @Test
-    void disconnectsAShopTheSellerDeauthorized() {
+    void disconnectsAShopTheSellerDeauthorizedAndErasesItsTokens() {
         Shop shop = connectedShop();
+        String authorization = authorizationOf(shop);
 
-        tiktok.deliver("""
-                {"type":6,"tts_notification_id":"%s","shop_id":"%s","timestamp":1718305585,"data":{"shop_id":"%s"}}"""
-                .formatted(TikTokWebhookClient.newId(), shop.shopId(), shop.shopId()));
+        tiktok.deliver(tiktok.envelope(6, TikTokWebhookClient.newId(), shop.shopId(), "{\"shop_id\":\"" + shop.shopId() + "\"}"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> "DISCONNECTED".equals(shopAsListed(shop).path("status").asText()));
-        assertThat(shopAsListed(shop).path("statusReason").asText()).contains("deauthorized");
+        JsonNode listed = shopAsListed(shop);
+        assertThat(listed.path("statusReason").asText()).contains("deauthorized");
+        assertThat(listed.path("accessTokenExpiresAt").isNull()).isTrue();
+        assertThat(db.sql("SELECT COUNT(*) FROM tiktok_authorizations WHERE id = ?").param(authorization).query(Integer.class).single())
+                .as("the grant and its sealed tokens are gone").isZero();
+        assertThat(db.sql("SELECT authorization_id FROM tiktok_shops WHERE shop_id = ?").param(shop.shopId())
+                .query(String.class).optional()).isEmpty();
+    }
+
+    @Test
+    void keepsTheTokensOfAGrantWhoseOtherShopIsStillConnected() {
+        Shop shop = connectedShop();
+        String authorization = authorizationOf(shop);
+        String sibling = TikTokWebhookClient.newId();
+        db.sql("""
+                INSERT INTO tiktok_shops (shop_id, merchant_id, authorization_id, name, region, cipher, status,
+                    status_changed_at, connected_at, updated_at)
+                VALUES (?, ?, ?, 'Sibling', 'US', 'ROW_sibling', 'CONNECTED', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""")
+                .params(sibling, shop.merchantId(), authorization).update();
+
+        tiktok.deliver(tiktok.envelope(6, TikTokWebhookClient.newId(), shop.shopId(), "{\"shop_id\":\"" + shop.shopId() + "\"}"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> "DISCONNECTED".equals(shopAsListed(shop).path("status").asText()));
+        assertThat(db.sql("SELECT COUNT(*) FROM tiktok_authorizations WHERE id = ?").param(authorization).query(Integer.class).single())
+                .as("the sibling shop still works with them").isOne();
     }
 
     @Test
     void showsThatTikTokWarnedTheAuthorizationExpiresSoon() {
         Shop shop = connectedShop();
 
-        tiktok.deliver("""
-                {"type":7,"tts_notification_id":"%s","shop_id":"%s","timestamp":1718305585,"data":{}}"""
-                .formatted(TikTokWebhookClient.newId(), shop.shopId()));
+        tiktok.deliver(tiktok.envelope(7, TikTokWebhookClient.newId(), shop.shopId(), "{}"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !shopAsListed(shop).path("authorizationExpiringAt").isNull());
         assertThat(shopAsListed(shop).path("status").asText()).isEqualTo("CONNECTED");
