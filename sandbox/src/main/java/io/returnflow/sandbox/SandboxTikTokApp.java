@@ -16,4 +16,11 @@ public record SandboxTikTokApp(
         @DefaultValue("sandbox-app-secret") String appSecret,
         @DefaultValue("sandbox-service") String serviceId,
         @DefaultValue("http://localhost:8080/oauth/tiktok/callback") String oauthRedirectUrl) {
+
+    /** Printed without the app secret, like every record holding one (the sandbox has no MaskedRecord of its own). */
+    @Override
+    public String toString() {
+        return "SandboxTikTokApp[appKey=" + appKey + ", appSecret=****, serviceId=" + serviceId
+                + ", oauthRedirectUrl=" + oauthRedirectUrl + "]";
+    }
 }

@@ -41,7 +41,7 @@ import io.returnflow.support.ServiceTest;
 @ServiceTest
 class BrokerXmlTest {
 
-    private static final Path BROKER_XML = Path.of("docker/broker.xml");
+    private static final Path BROKER_XML = Path.of("../docker/broker.xml");
 
     @Autowired
     ObjectProvider<QueueDeclarations> declarations;
