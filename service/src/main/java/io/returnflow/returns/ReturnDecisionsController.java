@@ -1,12 +1,7 @@
 package io.returnflow.returns;
 
 import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.function.Supplier;
 
-import io.returnflow.messaging.PermanentFailureException;
-import io.returnflow.partners.PartnerRejectedException;
-import io.returnflow.partners.PartnerUnavailableException;
 import io.returnflow.security.ApiPrincipal;
 
 import org.springframework.http.HttpStatus;
@@ -47,7 +42,7 @@ class ReturnDecisionsController {
             throw new ResponseStatusException(refused.isConflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
                     refused.getMessage());
         } catch (RuntimeException e) {
-            throw answer(e, returnId);
+            throw MarketplaceCallAnswers.answer(e, returnId);
         }
     }
 
@@ -55,40 +50,13 @@ class ReturnDecisionsController {
     List<RejectReason> rejectReasons(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable String returnId,
                                      @RequestParam(required = false) String merchantId) {
         String merchant = Callers.merchantOf(caller, merchantId);
-        return answering(returnId, () -> decisions.rejectReasons(merchant, returnId));
+        return MarketplaceCallAnswers.answering(returnId, () -> decisions.rejectReasons(merchant, returnId));
     }
 
     @GetMapping("/decision-options")
     ReturnDecisions.Options decisionOptions(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable String returnId,
                                             @RequestParam(required = false) String merchantId) {
         String merchant = Callers.merchantOf(caller, merchantId);
-        return answering(returnId, () -> decisions.options(merchant, returnId));
-    }
-
-    private static <T> T answering(String returnId, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (RuntimeException e) {
-            throw answer(e, returnId);
-        }
-    }
-
-    /** What the caller hears when the return is unknown or the marketplace cannot be asked. */
-    private static RuntimeException answer(RuntimeException e, String returnId) {
-        if (e instanceof NoSuchElementException) {
-            return new ResponseStatusException(HttpStatus.NOT_FOUND, "no return " + returnId);
-        }
-        if (e instanceof PartnerUnavailableException unavailable) {
-            return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                    "the marketplace cannot be asked now, try again shortly (" + unavailable.partner() + " unavailable)");
-        }
-        if (e instanceof PartnerRejectedException rejected) {
-            return new ResponseStatusException(HttpStatus.BAD_GATEWAY, rejected.getMessage());
-        }
-        if (e instanceof PermanentFailureException permanent) {
-            // e.g. the return's shop is no longer connected
-            return new ResponseStatusException(HttpStatus.CONFLICT, permanent.getMessage());
-        }
-        return e;
+        return MarketplaceCallAnswers.answering(returnId, () -> decisions.options(merchant, returnId));
     }
 }

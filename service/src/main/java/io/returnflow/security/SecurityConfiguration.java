@@ -1,11 +1,14 @@
 package io.returnflow.security;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ProviderManager;
@@ -38,11 +41,22 @@ class SecurityConfiguration {
 
     private static final String ADMIN = ApiTokenAuthentication.ADMIN;
     private static final String MERCHANT = ApiTokenAuthentication.MERCHANT;
-    private static final String CONSOLE_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-            + " img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    /**
+     * The console's pages run their own scripts and styles only and call only this server; images
+     * come from here, or, for a buyer's evidence, from the marketplace's media hosts
+     * ({@code app.console.evidence-image-hosts}) and nowhere else.
+     */
+    static String consoleContentSecurityPolicy(List<String> evidenceImageHosts) {
+        String imageHosts = evidenceImageHosts.stream().map(String::strip).filter(host -> !host.isEmpty())
+                .map(host -> " " + host).collect(Collectors.joining());
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" + imageHosts + ";"
+                + " connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiTokenAuthentication tokens, SecurityAnswers answers) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokenAuthentication tokens, SecurityAnswers answers,
+                            @Value("${app.console.evidence-image-hosts:}") List<String> evidenceImageHosts) throws Exception {
         // Built here rather than as a bean, which Spring Boot would also register as a servlet filter.
         AuthenticationFilter bearer = new AuthenticationFilter(new ProviderManager(tokens), SecurityConfiguration::bearerToken);
         bearer.setSuccessHandler((request, response, authentication) -> { });
@@ -56,10 +70,9 @@ class SecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .addFilterAt(bearer, BasicAuthenticationFilter.class)
-                // The console's pages run their own scripts and styles only, and call only this server.
                 .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         PathPatternRequestMatcher.withDefaults().matcher("/console/**"),
-                        new StaticHeadersWriter("Content-Security-Policy", CONSOLE_CONTENT_SECURITY_POLICY))))
+                        new StaticHeadersWriter("Content-Security-Policy", consoleContentSecurityPolicy(evidenceImageHosts)))))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> answers.unauthenticated(response,
                                 "authentication required: send Authorization: Bearer <token>"))

@@ -15,7 +15,8 @@ public record TikTokEndpoints(
         @DefaultValue("/return_refund/202309/reject_reasons") String rejectReasons,
         @DefaultValue("/return_refund/202405/returns/shipping_documents") String shippingDocuments,
         @DefaultValue("/authorization/202309/shops") String authorizedShops,
-        @DefaultValue("/event/202309/webhooks") String webhooks) {
+        @DefaultValue("/event/202309/webhooks") String webhooks,
+        @DefaultValue("/return_refund/202309/returns/{return_id}/records") String returnRecords) {
 
     public static String withReturnId(String template, String returnId) {
         return template.replace("{return_id}", returnId);

@@ -1,8 +1,9 @@
-// One return: what TikTok says and waits for, the Shopify order, the items, the decision form, then
-// the sync, WMS and label states as they change (polled) and the return's history.
+// One return: what TikTok says and waits for, the Shopify order, the items, the decision form, the
+// buyer's evidence, then the sync, WMS and label states as they change (polled) and the return's history.
 import {api} from './api.js';
 import {h, fill, badge, time, money, table} from './dom.js';
 import {NEXT_ACTIONS, typeLabel, stateBadge, statusBadge} from './labels.js';
+import {evidenceSection} from './evidence.js';
 
 const POLL = 2000;
 
@@ -20,7 +21,7 @@ export function returnPage(main, ctx, [returnId]) {
   main.append(
     h('p', {}, h('a', {href: '#/returns'}, '← All returns')),
     h('h1', {id: 'return-title'}, 'Return'),
-    header, facts, itemsBox, progress, historyBox);
+    header, facts, itemsBox, evidenceSection(base), progress, historyBox);
 
   async function load() {
     const [ret, events] = await Promise.all([api(base), api(base + '/events?limit=200')]);

@@ -37,6 +37,13 @@ class ConsolePagesTest {
     }
 
     @Test
+    void theConsoleShowsImagesOnlyFromItselfAndTheMarketplacesMediaHosts() {
+        String policy = new ApiClient(port).get("/console/", null).headers().firstValue("Content-Security-Policy").orElseThrow();
+
+        assertThat(policy).contains("img-src 'self' data: https://*.ibyteimg.com https://*.tiktokcdn.com https://*.tiktokcdn-us.com;");
+    }
+
+    @Test
     void itsScriptsAreServedAsJavaScript() {
         HttpResponse<String> script = new ApiClient(port).get("/console/js/app.js", null);
 

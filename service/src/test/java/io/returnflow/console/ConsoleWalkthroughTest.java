@@ -154,6 +154,32 @@ class ConsoleWalkthroughTest {
     }
 
     @Test
+    void theReturnPageShowsTheBuyersPhotosFromTikToksRecords() {
+        String merchant = ApiClient.uniqueMerchantId();
+        String key = createMerchant(merchant);
+        assertThat(api.connectTikTokShop(merchant, key, newShopId()).statusCode()).isEqualTo(200);
+
+        signIn(key);
+        new Select(browser.find(By.id("simulate-type"))).selectByVisibleText("Return and refund");
+        new Select(browser.find(By.id("simulate-items"))).selectByVisibleText("2");
+        browser.find(By.id("simulate")).click();
+        String tiktokReturnId = browser.waitForText(By.id("simulate-status"), "arrived.").getText()
+                .replaceAll("^TikTok return (\\S+) arrived\\.$", "$1");
+        browser.find(By.linkText(tiktokReturnId)).click();
+
+        browser.waitForText(By.id("evidence"), "Item does not fit");
+        List<WebElement> photos = browser.driver().findElements(By.cssSelector("#evidence img.thumb"));
+        assertThat(photos).hasSize(2);
+        // loaded, so the page's Content-Security-Policy let it in and the link leads to the original
+        browser.waitUntil(d -> photos.stream().allMatch(img -> (Boolean) browser.script(
+                "return arguments[0].complete && arguments[0].naturalWidth > 0", img)));
+        assertThat(photos.get(0).findElement(By.xpath("..")).getDomAttribute("href"))
+                .isEqualTo(photos.get(0).getDomAttribute("src"));
+        browser.script("arguments[0].scrollIntoView()", browser.find(By.id("evidence")));
+        browser.screenshot("buyers-evidence");
+    }
+
+    @Test
     void anOperatorSeesWhyAMessageWasDeadLetteredAndReplaysIt() {
         // TikTok tells about a return of a shop nobody connected yet: the event is parked
         String shopId = newShopId();
