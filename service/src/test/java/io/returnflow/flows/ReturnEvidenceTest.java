@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.returnflow.support.ApiClient;
 import io.returnflow.support.MutableClock;
@@ -29,8 +30,9 @@ class ReturnEvidenceTest {
     MutableClock clock;
 
     @AfterEach
-    void clearFaults() {
+    void clearFaultsAndTheClock() {
         api().delete("/sandbox/faults", null);
+        clock.reset();
     }
 
     @Test
@@ -153,7 +155,7 @@ class ReturnEvidenceTest {
 
     private void arm(String pathPrefix, int status, String body, int times) {
         String fault = "{\"pathPrefix\": \"%s\", \"status\": %d, \"body\": %s, \"times\": %d}".formatted(pathPrefix, status,
-                com.fasterxml.jackson.databind.node.TextNode.valueOf(body).toString(), times);
+                TextNode.valueOf(body).toString(), times);
         assertThat(api().postJson("/sandbox/faults", null, fault).statusCode()).isEqualTo(201);
     }
 
