@@ -98,7 +98,7 @@ class MerchantAdminApiTest {
         String marker = api.createMerchant(id);
 
         String shopifyToken = db.queryForObject("SELECT shopify_access_token FROM merchants WHERE id = ?", String.class, id);
-        assertThat(shopifyToken).startsWith("v1:").doesNotContain(marker);
+        assertThat(shopifyToken).startsWith("v2:").doesNotContain(marker);
         Map<String, Object> documents = new java.util.HashMap<>();
         db.queryForList("SELECT target, settings FROM merchant_targets WHERE merchant_id = ?", id)
                 .forEach(row -> documents.put((String) row.get("target"), row.get("settings")));
