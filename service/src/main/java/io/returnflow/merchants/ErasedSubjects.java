@@ -59,20 +59,24 @@ public class ErasedSubjects {
         return db.sql("DELETE FROM erased_subjects WHERE erased_at < ?").param(Timestamp.from(before)).update();
     }
 
-    /**
-     * Whether the message is for an erased merchant, shop or return: by the flow's headers
-     * ({@link FlowContext}) and by the event's own {@code merchantId} and {@code returnId}.
-     */
+    /** Whether the exchange's message is for an erased merchant, shop or return (queue-consumer-policy asks). */
     public boolean isForErased(Exchange exchange) {
         Message message = exchange.getMessage();
-        FlowContext flow = FlowContext.fromHeaders(message::getHeader);
+        return isForErased(FlowContext.fromHeaders(message::getHeader), message.getBody(String.class));
+    }
+
+    /**
+     * Whether a message is for an erased merchant, shop or return: by the flow's headers
+     * ({@link FlowContext}) and, for an event without them, by its own {@code merchantId} and {@code returnId}.
+     */
+    public boolean isForErased(FlowContext flow, String body) {
         List<String> names = new ArrayList<>();
         addName(names, "merchant", flow.merchantId());
         addName(names, "shop", flow.shopId());
         addName(names, "return", flow.returnId());
         if (flow.merchantId() == null && flow.shopId() == null) {
             // an event from the outbox: its merchant and return are in the event itself
-            JsonNode event = event(message.getBody(String.class));
+            JsonNode event = event(body);
             addName(names, "merchant", event.path("merchantId").textValue());
             addName(names, "return", event.path("returnId").textValue());
         }

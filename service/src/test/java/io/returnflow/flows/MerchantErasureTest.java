@@ -34,6 +34,7 @@ import org.springframework.jms.core.JmsTemplate;
 @ServiceTest
 class MerchantErasureTest {
 
+    private static final String DEAD_LETTERS = "DLQ.returns.created.labels";
     private static final Topic CREATED_FOR_LABELS = ActiveMQJMSClient.createTopic("returns.created::returns.created.labels");
 
     @Value("${server.port}")
@@ -82,6 +83,27 @@ class MerchantErasureTest {
         assertThat(rowsNaming(erased.ids())).isEmpty();
     }
 
+    @Test
+    void dropsTheErasedMerchantsDeadLettersAndKeepsEveryoneElses() {
+        String othersEvent = "{\"returnId\": \"" + java.util.UUID.randomUUID() + "\", \"merchantId\": \""
+                + ApiClient.uniqueMerchantId() + "\"}";
+        Erased erased = merchantWithEverythingErased(before -> {
+            jms.convertAndSend(DEAD_LETTERS, before.returnCreatedEvent());
+            jms.convertAndSend(DEAD_LETTERS, othersEvent);
+        });
+
+        List<String> left = broker.browse(DEAD_LETTERS).stream().map(MerchantErasureTest::text).toList();
+        assertThat(left).contains(othersEvent).noneMatch(body -> body.contains(erased.merchantId()));
+    }
+
+    private static String text(jakarta.jms.Message message) {
+        try {
+            return ((jakarta.jms.TextMessage) message).getText();
+        } catch (jakarta.jms.JMSException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     record Erased(String merchantId, String apiKey, String shopId, String returnId, String tiktokReturnId,
                   String returnCreatedEvent) {
         List<String> ids() {
@@ -91,6 +113,11 @@ class MerchantErasureTest {
 
     /** A merchant with labels, NetSuite, a decided return whose label is uploaded; then erased (204). */
     private Erased merchantWithEverythingErased() {
+        return merchantWithEverythingErased(before -> { });
+    }
+
+    /** @param beforeErasure given the merchant about to be erased (its ids, its return's event) */
+    private Erased merchantWithEverythingErased(java.util.function.Consumer<Erased> beforeErasure) {
         ReturnFlowFixture merchant = ReturnFlowFixture.withSections(api(), Map.of("netsuite",
                 ReturnFlowFixture.sandboxNetSuite(api(), null)));
         HttpResponse<String> withLabels = api().put("/api/admin/merchants/" + merchant.merchantId, ApiClient.ADMIN_TOKEN, """
@@ -123,10 +150,13 @@ class MerchantErasureTest {
         String event = db.queryForObject("SELECT payload FROM outbox WHERE group_key = ? AND destination = 'returns.created'",
                 String.class, returnId);
 
-        HttpResponse<String> erased = api().delete("/api/admin/merchants/" + merchant.merchantId, ApiClient.ADMIN_TOKEN);
+        Erased erased = new Erased(merchant.merchantId, merchant.apiKey, merchant.shopId, returnId, tiktokReturnId, event);
+        beforeErasure.accept(erased);
 
-        assertThat(erased.statusCode()).isEqualTo(204);
-        return new Erased(merchant.merchantId, merchant.apiKey, merchant.shopId, returnId, tiktokReturnId, event);
+        HttpResponse<String> answer = api().delete("/api/admin/merchants/" + merchant.merchantId, ApiClient.ADMIN_TOKEN);
+
+        assertThat(answer.statusCode()).isEqualTo(204);
+        return erased;
     }
 
     /**
