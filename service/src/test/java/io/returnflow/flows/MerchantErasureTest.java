@@ -118,17 +118,8 @@ class MerchantErasureTest {
 
     /** @param beforeErasure given the merchant about to be erased (its ids, its return's event) */
     private Erased merchantWithEverythingErased(java.util.function.Consumer<Erased> beforeErasure) {
-        ReturnFlowFixture merchant = ReturnFlowFixture.withSections(api(), Map.of("netsuite",
+        ReturnFlowFixture merchant = ReturnFlowFixture.usingLabels(api(), Map.of("netsuite",
                 ReturnFlowFixture.sandboxNetSuite(api(), null)));
-        HttpResponse<String> withLabels = api().put("/api/admin/merchants/" + merchant.merchantId, ApiClient.ADMIN_TOKEN, """
-                {"name": "Erasure %s",
-                 "shopify": {"shopDomain": "flow-test.myshopify.com", "accessToken": "shpat_sandbox", "apiBaseUrl": "%s"},
-                 "returns": {"useRedoReturnLabels": true, "mixedDecision": "APPROVE_ALL",
-                             "returnAddress": {"name": "Acme Returns", "line1": "1 Dock Rd", "city": "Reno",
-                                               "province": "NV", "zip": "89501", "country": "US", "phone": "+15555550100"}},
-                 "netsuite": %s}""".formatted(merchant.merchantId, ReturnFlowFixture.sandboxShopify(api()),
-                ReturnFlowFixture.sandboxNetSuite(api(), null)));
-        assertThat(withLabels.statusCode()).as(withLabels.body()).isEqualTo(200);
         JsonNode sandbox = merchant.buyerAsksForReturn("RETURN_AND_REFUND", 1);
         String tiktokReturnId = sandbox.path("returnId").asText();
         JsonNode ret = await().atMost(Duration.ofSeconds(30)).until(() -> merchant.findReturn(tiktokReturnId),

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
@@ -162,17 +163,7 @@ class ReturnLabelFlowTest {
 
     /** The flow fixture's merchant, replaced by one that uses return labels and has a return address. */
     private ReturnFlowFixture merchantUsingLabels() {
-        ReturnFlowFixture merchant = new ReturnFlowFixture(api(), ReturnFlowFixture.sandboxShopify(api()), "shpat_sandbox");
-        HttpResponse<String> replaced = api().put("/api/admin/merchants/" + merchant.merchantId, ApiClient.ADMIN_TOKEN, """
-                {"name": "Label test %s",
-                 "shopify": {"shopDomain": "flow-test.myshopify.com", "accessToken": "shpat_sandbox", "apiBaseUrl": "%s"},
-                 "returns": {"useRedoReturnLabels": true, "mixedDecision": "APPROVE_ALL",
-                             "returnAddress": {"name": "Acme Returns", "line1": "1 Dock Rd", "city": "Reno",
-                                               "province": "NV", "zip": "89501", "country": "US", "phone": "+15555550100"}},
-                 "netsuite": {"enabled": false},
-                 "shiphero": {"enabled": false}}""".formatted(merchant.merchantId, ReturnFlowFixture.sandboxShopify(api())));
-        assertThat(replaced.statusCode()).as(replaced.body()).isBetween(200, 201);
-        return merchant;
+        return ReturnFlowFixture.usingLabels(api(), Map.of("netsuite", "{\"enabled\": false}", "shiphero", "{\"enabled\": false}"));
     }
 
     private JsonNode buyerAsksForReturn(ReturnFlowFixture merchant, String returnType, String documentType) {
