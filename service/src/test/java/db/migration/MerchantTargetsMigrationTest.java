@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.returnflow.merchants.SealedSettings;
 import io.returnflow.secrets.SecretBox;
+import io.returnflow.support.LegacySeals;
 import io.returnflow.wms.netsuite.NetSuiteSettings;
 import io.returnflow.wms.shiphero.ShipHeroSettings;
 
@@ -36,7 +37,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 class MerchantTargetsMigrationTest {
 
     private static final byte[] KEY = new byte[32];
-    private final SecretBox box = new SecretBox(new SecretKeySpec(KEY, "AES"));
+    private static final SecretKeySpec KEY_SPEC = new SecretKeySpec(KEY, "AES");
+    private final SecretBox box = new SecretBox(KEY_SPEC);
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
     private final String schema = "mig" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final boolean postgres = String.valueOf(System.getProperty("spring.profiles.active")).contains("postgres");
@@ -66,13 +68,13 @@ class MerchantTargetsMigrationTest {
                 VALUES ('acme', 'Acme', 'acme.myshopify.com', ?, FALSE, 'APPROVE_ALL',
                     TRUE, '1234567_SB1', ?, ?, ?, ?, 'https://ns.example/services/rest', 'loc "7"',
                     FALSE, ?, ?, ?, 'V2FyZWhvdXNlOjE=', ?, ?)""",
-                box.seal("shpat"), box.seal("ck"), box.seal("cs"), box.seal("tk"), box.seal("ts"),
-                box.seal("jwt"), box.seal("refresh"), expires, expires, expires);
+                LegacySeals.v1(KEY_SPEC, "shpat"), LegacySeals.v1(KEY_SPEC, "ck"), LegacySeals.v1(KEY_SPEC, "cs"), LegacySeals.v1(KEY_SPEC, "tk"), LegacySeals.v1(KEY_SPEC, "ts"),
+                LegacySeals.v1(KEY_SPEC, "jwt"), LegacySeals.v1(KEY_SPEC, "refresh"), expires, expires, expires);
         db.update("""
                 INSERT INTO merchants (id, name, shopify_shop_domain, shopify_access_token, use_redo_return_labels, mixed_decision,
                     netsuite_enabled, shiphero_enabled, created_at, updated_at)
                 VALUES ('bare', 'Bare', 'bare.myshopify.com', ?, FALSE, 'APPROVE_ALL', FALSE, FALSE, ?, ?)""",
-                box.seal("shpat"), expires, expires);
+                LegacySeals.v1(KEY_SPEC, "shpat"), expires, expires);
 
         flyway(null).migrate();
 
@@ -82,14 +84,14 @@ class MerchantTargetsMigrationTest {
         assertThat(documents).as("a merchant that never set a target up gets no row: its defaults say the same")
                 .containsOnlyKeys("acme/NETSUITE", "acme/SHIPHERO");
         SealedSettings sealed = new SealedSettings(json, box);
-        NetSuiteSettings netsuite = sealed.open(documents.get("acme/NETSUITE"), NetSuiteSettings.class);
+        NetSuiteSettings netsuite = sealed.open("acme", "NETSUITE", documents.get("acme/NETSUITE"), NetSuiteSettings.class);
         assertThat(netsuite.enabled()).isTrue();
         assertThat(netsuite.accountId()).isEqualTo("1234567_SB1");
         assertThat(List.of(netsuite.consumerKey().value(), netsuite.consumerSecret().value(), netsuite.tokenId().value(),
                 netsuite.tokenSecret().value())).containsExactly("ck", "cs", "tk", "ts");
         assertThat(netsuite.restBaseUrl()).isEqualTo("https://ns.example/services/rest");
         assertThat(netsuite.locationId()).isEqualTo("loc \"7\"");
-        ShipHeroSettings shiphero = sealed.open(documents.get("acme/SHIPHERO"), ShipHeroSettings.class);
+        ShipHeroSettings shiphero = sealed.open("acme", "SHIPHERO", documents.get("acme/SHIPHERO"), ShipHeroSettings.class);
         assertThat(shiphero.enabled()).as("kept as it was: off, with its tokens").isFalse();
         assertThat(shiphero.accessToken().value()).isEqualTo("jwt");
         assertThat(shiphero.refreshToken().value()).isEqualTo("refresh");

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import io.returnflow.messaging.DeadLetters;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -28,12 +30,19 @@ class MerchantAdminController {
     private final MerchantDocuments documents;
     private final MerchantStore merchants;
     private final MerchantApiKeys apiKeys;
+    private final MerchantErasure erasure;
+    private final ErasedSubjects erased;
+    private final DeadLetters deadLetters;
     private final Clock clock;
 
-    MerchantAdminController(MerchantDocuments documents, MerchantStore merchants, MerchantApiKeys apiKeys, Clock clock) {
+    MerchantAdminController(MerchantDocuments documents, MerchantStore merchants, MerchantApiKeys apiKeys,
+                            MerchantErasure erasure, ErasedSubjects erased, DeadLetters deadLetters, Clock clock) {
         this.documents = documents;
         this.merchants = merchants;
         this.apiKeys = apiKeys;
+        this.erasure = erasure;
+        this.erased = erased;
+        this.deadLetters = deadLetters;
         this.clock = clock;
     }
 
@@ -43,6 +52,27 @@ class MerchantAdminController {
         boolean created = documents.save(merchantId, doc);
         log.info("Merchant {} {}", merchantId, created ? "created" : "replaced");
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(get(merchantId));
+    }
+
+    /**
+     * Erases the merchant and everything kept for it ({@link MerchantErasure}), then drops its dead
+     * letters: 204; 404 when there is no such merchant, so a second DELETE answers 404. Dead letters
+     * the broker could not drop now are dropped when a replay reaches a consumer (it drops messages
+     * for erased merchants), or by a later DELETE of the dead letter.
+     */
+    @DeleteMapping
+    ResponseEntity<Void> erase(@PathVariable String merchantId) {
+        if (!erasure.erase(merchantId)) {
+            throw unknown(merchantId);
+        }
+        log.info("Merchant {} erased", merchantId);
+        try {
+            int dropped = deadLetters.dropWhere(erased::isForErased);
+            log.info("Dropped {} dead letters of erased merchants", dropped);
+        } catch (RuntimeException e) {
+            log.warn("Dead letters of erased merchants not dropped now (a replay drops them): {}", e.getMessage());
+        }
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping

@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 import io.returnflow.secrets.MaskedRecord;
+import io.returnflow.secrets.SealBinding;
+import io.returnflow.secrets.SealedStore;
 import io.returnflow.secrets.SecretBox;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Component;
  * live in {@link TargetSettingsStore}.
  */
 @Component
-public class MerchantStore {
+public class MerchantStore implements SealedStore {
 
     private final JdbcClient db;
     private final SecretBox secrets;
@@ -100,7 +102,7 @@ public class MerchantStore {
     private Record columns(Merchant m, OffsetDateTime now) {
         Merchant.ReturnAddress a = m.returns().returnAddress();
         boolean hasAddress = a != null;
-        return new Record(m.id(), m.name(), m.shopify().shopDomain(), secrets.seal(m.shopify().accessToken()),
+        return new Record(m.id(), m.name(), m.shopify().shopDomain(), secrets.seal(m.shopify().accessToken(), shopifyToken(m.id())),
                 m.shopify().apiBaseUrl(), m.returns().useRedoReturnLabels(), m.returns().mixedDecision().name(),
                 hasAddress ? a.name() : null, hasAddress ? a.line1() : null, hasAddress ? a.line2() : null,
                 hasAddress ? a.city() : null, hasAddress ? a.province() : null, hasAddress ? a.zip() : null,
@@ -127,10 +129,40 @@ public class MerchantStore {
         return new Merchant(
                 rs.getString("id"),
                 rs.getString("name"),
-                new Merchant.Shopify(rs.getString("shopify_shop_domain"), secrets.open(rs.getString("shopify_access_token")),
+                new Merchant.Shopify(rs.getString("shopify_shop_domain"), secrets.open(rs.getString("shopify_access_token"), shopifyToken(rs.getString("id"))),
                         rs.getString("shopify_api_base_url")),
                 new Merchant.Returns(rs.getBoolean("use_redo_return_labels"),
                         MixedDecision.valueOf(rs.getString("mixed_decision")), address));
+    }
+
+    private static SealBinding shopifyToken(String merchantId) {
+        return new SealBinding(merchantId, "shopify.accessToken");
+    }
+
+    @Override
+    public String name() {
+        return "merchants";
+    }
+
+    /** Each Shopify token not sealed under the current key, sealed anew; a token changed meanwhile is left to its writer. */
+    @Override
+    public int reseal() {
+        record Row(String id, String token) {
+            @Override
+            public String toString() {
+                return MaskedRecord.toString(this);
+            }
+        }
+        int resealed = 0;
+        for (Row row : db.sql("SELECT id, shopify_access_token FROM merchants WHERE shopify_access_token IS NOT NULL")
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2))).list()) {
+            if (!secrets.isCurrent(row.token())) {
+                String token = secrets.open(row.token(), shopifyToken(row.id()));
+                resealed += db.sql("UPDATE merchants SET shopify_access_token = ? WHERE id = ? AND shopify_access_token = ?")
+                        .params(secrets.seal(token, shopifyToken(row.id())), row.id(), row.token()).update();
+            }
+        }
+        return resealed;
     }
 
     private OffsetDateTime now() {

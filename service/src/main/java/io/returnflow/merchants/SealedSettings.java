@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.returnflow.secrets.SealBinding;
 import io.returnflow.secrets.Sealed;
 import io.returnflow.secrets.SecretBox;
 
@@ -24,12 +26,12 @@ import org.springframework.stereotype.Component;
  * <pre>
  * {"format": 1,
  *  "settings": {"enabled": true, "accountId": "1234567_SB1", "locationId": "1"},
- *  "secrets":  {"tokenSecret": {"alg": "A256GCM", "ct": "..."}, ...}}
+ *  "secrets":  {"tokenSecret": {"alg": "A256GCM", "kid": "1a2b3c4d", "aad": "merchant-field", "ct": "..."}, ...}}
  * </pre>
- * Secrets are keyed by their field, inside a row keyed by merchant and target: what a later change
- * needs to bind each seal to its merchant and field (AES-GCM associated data), recorded in the
- * envelope ({@link Sealed}) next to a key id, without reshaping the document. Written by hand (small):
- * no library seals selected fields of a record.
+ * Secrets are keyed by their field, inside a row keyed by merchant and target; each seal is bound to
+ * the merchant and to {@code <TARGET>.<field>} (e.g. {@code NETSUITE.tokenSecret}, AES-GCM associated
+ * data) and names its key ({@link Sealed}). Written by hand (small): no library seals selected
+ * fields of a record.
  */
 @Component
 public class SealedSettings {
@@ -45,8 +47,8 @@ public class SealedSettings {
         this.secrets = secrets;
     }
 
-    /** The document to store for these settings. */
-    public String seal(TargetSettings settings) {
+    /** The document to store for these settings of the merchant for the target. */
+    public String seal(String merchantId, String target, TargetSettings settings) {
         ObjectNode document = json.createObjectNode();
         document.put("format", FORMAT);
         ObjectNode clear = document.putObject("settings");
@@ -55,7 +57,8 @@ public class SealedSettings {
             Object value = valueOf(component, settings);
             if (component.getType() == Secret.class) {
                 if (value != null) {
-                    sealed.set(component.getName(), json.valueToTree(secrets.sealValue(((Secret) value).value())));
+                    sealed.set(component.getName(), json.valueToTree(secrets.sealValue(((Secret) value).value(),
+                            binding(merchantId, target, component.getName()))));
                 }
             } else {
                 clear.set(component.getName(), json.valueToTree(value));
@@ -68,8 +71,8 @@ public class SealedSettings {
         }
     }
 
-    /** The settings a stored document holds, secrets opened. */
-    public <S extends TargetSettings> S open(String document, Class<S> type) {
+    /** The settings a stored document of the merchant for the target holds, secrets opened. */
+    public <S extends TargetSettings> S open(String merchantId, String target, String document, Class<S> type) {
         try {
             JsonNode stored = json.readTree(document);
             if (stored.path("format").asInt(-1) != FORMAT) {
@@ -80,7 +83,8 @@ public class SealedSettings {
                     : json.createObjectNode();
             for (Iterator<Map.Entry<String, JsonNode>> it = stored.path("secrets").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> secret = it.next();
-                settings.put(secret.getKey(), secrets.openValue(envelope(secret.getKey(), secret.getValue())));
+                settings.put(secret.getKey(), secrets.openValue(envelope(secret.getKey(), secret.getValue()),
+                        binding(merchantId, target, secret.getKey())));
             }
             return json.treeToValue(settings, type);
         } catch (JsonProcessingException e) {
@@ -88,18 +92,46 @@ public class SealedSettings {
         }
     }
 
-    /** Strict: an envelope carrying more than this version knows (a key id, associated data) is not guessed at. */
+    /**
+     * The document with every seal that is not current (another key, or unbound) sealed anew under
+     * the current key; empty when all are current already.
+     */
+    public Optional<String> resealed(String merchantId, String target, String document) {
+        try {
+            ObjectNode stored = (ObjectNode) json.readTree(document);
+            boolean changed = false;
+            for (Iterator<Map.Entry<String, JsonNode>> it = stored.path("secrets").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> secret = it.next();
+                Sealed envelope = envelope(secret.getKey(), secret.getValue());
+                if (!secrets.isCurrent(envelope)) {
+                    SealBinding binding = binding(merchantId, target, secret.getKey());
+                    secret.setValue(json.valueToTree(secrets.sealValue(secrets.openValue(envelope, binding), binding)));
+                    changed = true;
+                }
+            }
+            return changed ? Optional.of(json.writeValueAsString(stored)) : Optional.empty();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored settings of " + target + " cannot be read: " + e.getOriginalMessage());
+        }
+    }
+
+    private static SealBinding binding(String merchantId, String target, String field) {
+        return new SealBinding(merchantId, target + "." + field);
+    }
+
+    /** Strict: an envelope carrying more than this version knows is not guessed at. */
     private static Sealed envelope(String field, JsonNode node) {
         List<String> unknown = new ArrayList<>();
         node.fieldNames().forEachRemaining(name -> {
-            if (!"alg".equals(name) && !"ct".equals(name)) {
+            if (!List.of("alg", "kid", "aad", "ct").contains(name)) {
                 unknown.add(name);
             }
         });
         if (!unknown.isEmpty()) {
             throw new IllegalStateException("the sealed " + field + " carries " + unknown + ", which this version cannot open");
         }
-        return new Sealed(node.path("alg").asText(null), node.path("ct").asText(null));
+        return new Sealed(node.path("alg").asText(null), node.path("kid").asText(null), node.path("aad").asText(null),
+                node.path("ct").asText(null));
     }
 
     private static Object valueOf(RecordComponent component, Object record) {

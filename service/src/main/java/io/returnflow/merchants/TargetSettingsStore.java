@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import io.returnflow.secrets.SealedStore;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * as a sealed document ({@link SealedSettings}). Callers handle settings records with clear secrets.
  */
 @Component
-public class TargetSettingsStore {
+public class TargetSettingsStore implements SealedStore {
 
     private final JdbcClient db;
     private final SealedSettings sealed;
@@ -32,7 +34,7 @@ public class TargetSettingsStore {
         return db.sql("SELECT settings FROM merchant_targets WHERE merchant_id = ? AND target = ?")
                 .params(merchantId, section.target())
                 .query(String.class).optional()
-                .map(document -> sealed.open(document, section.type()));
+                .map(document -> sealed.open(merchantId, section.target(), document, section.type()));
     }
 
     /** The merchant's settings for the target, or the section's defaults (off). */
@@ -45,7 +47,7 @@ public class TargetSettingsStore {
      * purpose, as in MerchantStore: a racing insert becomes an update.
      */
     public <S extends TargetSettings> void save(String merchantId, TargetSection<S> section, S settings) {
-        String document = sealed.seal(settings);
+        String document = sealed.seal(merchantId, section.target(), settings);
         if (update(merchantId, section, document)) {
             return;
         }
@@ -69,8 +71,30 @@ public class TargetSettingsStore {
         Optional<S> current = db.sql("SELECT settings FROM merchant_targets WHERE merchant_id = ? AND target = ? FOR UPDATE")
                 .params(merchantId, section.target())
                 .query(String.class).optional()
-                .map(document -> sealed.open(document, section.type()));
-        return current.isPresent() && update(merchantId, section, sealed.seal(change.apply(current.get())));
+                .map(document -> sealed.open(merchantId, section.target(), document, section.type()));
+        return current.isPresent() && update(merchantId, section, sealed.seal(merchantId, section.target(), change.apply(current.get())));
+    }
+
+    @Override
+    public String name() {
+        return "targetSettings";
+    }
+
+    /** Each document with a seal not under the current key, sealed anew; one changed meanwhile is left to its writer. */
+    @Override
+    public int reseal() {
+        record Row(String merchantId, String target, String document) {
+        }
+        int resealed = 0;
+        for (Row row : db.sql("SELECT merchant_id, target, settings FROM merchant_targets")
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3))).list()) {
+            Optional<String> document = sealed.resealed(row.merchantId(), row.target(), row.document());
+            if (document.isPresent()) {
+                resealed += db.sql("UPDATE merchant_targets SET settings = ? WHERE merchant_id = ? AND target = ? AND settings = ?")
+                        .params(document.get(), row.merchantId(), row.target(), row.document()).update();
+            }
+        }
+        return resealed;
     }
 
     private boolean update(String merchantId, TargetSection<?> section, String document) {

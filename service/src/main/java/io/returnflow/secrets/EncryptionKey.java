@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -44,6 +46,19 @@ final class EncryptionKey {
             throw new IllegalStateException("cannot read or create the encryption key file " + file
                     + " (set app.encryption-key instead)", e);
         }
+    }
+
+    /** The keys of {@code app.previous-encryption-keys} (comma-separated base64), which only open seals. */
+    static List<SecretKey> previous(String configured) {
+        List<SecretKey> keys = new ArrayList<>();
+        if (configured != null) {
+            for (String key : configured.split(",")) {
+                if (!key.isBlank()) {
+                    keys.add(decode(key, "app.previous-encryption-keys[" + keys.size() + "]"));
+                }
+            }
+        }
+        return keys;
     }
 
     private static void generate(Path file) throws IOException {

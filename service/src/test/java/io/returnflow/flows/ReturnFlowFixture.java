@@ -88,6 +88,27 @@ public final class ReturnFlowFixture {
                 "shiphero", sandboxShipHero(shipheroAccessToken, shipheroRefreshToken)));
     }
 
+    /**
+     * A merchant on the sandbox Shopify that uses return labels (with a return address in Reno), with
+     * these sections of the merchant document (section name -> JSON).
+     */
+    static ReturnFlowFixture usingLabels(ApiClient api, Map<String, String> sections) {
+        ReturnFlowFixture merchant = new ReturnFlowFixture(api, sandboxShopify(api), "shpat_sandbox");
+        StringBuilder extra = new StringBuilder();
+        sections.forEach((name, section) -> extra.append(",\n \"").append(name).append("\": ").append(section));
+        HttpResponse<String> replaced = api.put("/api/admin/merchants/" + merchant.merchantId, ApiClient.ADMIN_TOKEN, """
+                {"name": "Label test %s",
+                 "shopify": {"shopDomain": "flow-test.myshopify.com", "accessToken": "shpat_sandbox", "apiBaseUrl": "%s"},
+                 "returns": {"useRedoReturnLabels": true, "mixedDecision": "APPROVE_ALL",
+                             "returnAddress": {"name": "Acme Returns", "line1": "1 Dock Rd", "city": "Reno",
+                                               "province": "NV", "zip": "89501", "country": "US", "phone": "+15555550100"}}%s}"""
+                .formatted(merchant.merchantId, sandboxShopify(api), extra));
+        if (replaced.statusCode() != 200) {
+            throw new AssertionError("merchant not replaced: " + replaced.statusCode() + " " + replaced.body());
+        }
+        return merchant;
+    }
+
     /** The {@code netsuite} section for the sandbox NetSuite, on an account of its own (its own circuit breaker). */
     public static String sandboxNetSuite(ApiClient api, String tokenSecret) {
         String account = "SBX_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
@@ -18,6 +19,7 @@ import io.returnflow.support.ServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
 
 /**
@@ -33,6 +35,8 @@ class ReturnLabelFlowTest {
     BrokerProbe broker;
     @Autowired
     JmsTemplate jms;
+    @Autowired
+    JdbcTemplate db;
     @Value("${server.port}")
     int port;
 
@@ -59,6 +63,18 @@ class ReturnLabelFlowTest {
         assertThat(shipments.get(0).path("is_return").asBoolean()).isTrue();
         assertThat(shipments.get(0).path("from_address").path("street1").asText()).isEqualTo("77 Sample St");
         assertThat(shipments.get(0).path("to_address").path("street1").asText()).isEqualTo("1 Dock Rd");
+    }
+
+    @Test
+    void forgetsTheLabelDocumentsUrlOnceTikTokHasTheLabel() {
+        ReturnFlowFixture merchant = merchantUsingLabels();
+        JsonNode sandbox = buyerAsksForReturn(merchant, "RETURN_AND_REFUND", "SHIPPING_LABEL");
+
+        awaitLabel(merchant, sandbox, "UPLOADED");
+
+        String returnId = merchant.findReturn(sandbox.path("returnId").asText()).path("id").asText();
+        assertThat(db.queryForList("SELECT document_url FROM return_labels WHERE return_id = ?", String.class, returnId))
+                .containsExactly((String) null);
     }
 
     @Test
@@ -147,17 +163,7 @@ class ReturnLabelFlowTest {
 
     /** The flow fixture's merchant, replaced by one that uses return labels and has a return address. */
     private ReturnFlowFixture merchantUsingLabels() {
-        ReturnFlowFixture merchant = new ReturnFlowFixture(api(), ReturnFlowFixture.sandboxShopify(api()), "shpat_sandbox");
-        HttpResponse<String> replaced = api().put("/api/admin/merchants/" + merchant.merchantId, ApiClient.ADMIN_TOKEN, """
-                {"name": "Label test %s",
-                 "shopify": {"shopDomain": "flow-test.myshopify.com", "accessToken": "shpat_sandbox", "apiBaseUrl": "%s"},
-                 "returns": {"useRedoReturnLabels": true, "mixedDecision": "APPROVE_ALL",
-                             "returnAddress": {"name": "Acme Returns", "line1": "1 Dock Rd", "city": "Reno",
-                                               "province": "NV", "zip": "89501", "country": "US", "phone": "+15555550100"}},
-                 "netsuite": {"enabled": false},
-                 "shiphero": {"enabled": false}}""".formatted(merchant.merchantId, ReturnFlowFixture.sandboxShopify(api())));
-        assertThat(replaced.statusCode()).as(replaced.body()).isBetween(200, 201);
-        return merchant;
+        return ReturnFlowFixture.usingLabels(api(), Map.of("netsuite", "{\"enabled\": false}", "shiphero", "{\"enabled\": false}"));
     }
 
     private JsonNode buyerAsksForReturn(ReturnFlowFixture merchant, String returnType, String documentType) {

@@ -98,7 +98,7 @@ class MerchantAdminApiTest {
         String marker = api.createMerchant(id);
 
         String shopifyToken = db.queryForObject("SELECT shopify_access_token FROM merchants WHERE id = ?", String.class, id);
-        assertThat(shopifyToken).startsWith("v1:").doesNotContain(marker);
+        assertThat(shopifyToken).startsWith("v2:").doesNotContain(marker);
         Map<String, Object> documents = new java.util.HashMap<>();
         db.queryForList("SELECT target, settings FROM merchant_targets WHERE merchant_id = ?", id)
                 .forEach(row -> documents.put((String) row.get("target"), row.get("settings")));
@@ -292,6 +292,16 @@ class MerchantAdminApiTest {
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(json(answer).path("error").asText())
                 .contains("shopify.shopDomain").contains("shopify.apiBaseUrl").contains("returns.returnAddress.country");
+    }
+
+    @Test
+    void refusesAShopDomainOutsideMyshopifyComNamingTheField() {
+        HttpResponse<String> answer = api.put("/api/admin/merchants/" + uniqueMerchantId(), ADMIN_TOKEN, """
+                {"name": "Acme", "shopify": {"shopDomain": "shop.attacker.example", "accessToken": "shpat_x"}}""");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(json(answer).path("error").asText())
+                .contains("shopify.shopDomain must be a shop domain under *.myshopify.com");
     }
 
     @Test

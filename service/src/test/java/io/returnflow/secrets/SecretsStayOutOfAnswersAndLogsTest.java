@@ -65,7 +65,7 @@ class SecretsStayOutOfAnswersAndLogsTest {
         secrets.add(shops.findByShopId(shopId).orElseThrow().accessToken());
         secrets.add(secretBox.open(db.queryForObject("""
                 SELECT a.refresh_token FROM tiktok_authorizations a JOIN tiktok_shops s ON s.authorization_id = a.id
-                WHERE s.shop_id = ?""", String.class, shopId)));
+                WHERE s.shop_id = ?""", String.class, shopId), new SealBinding(merchant, "tiktok.refreshToken")));
 
         for (String secret : secrets) {
             for (HttpResponse<String> answer : answers) {

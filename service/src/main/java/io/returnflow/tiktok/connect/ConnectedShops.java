@@ -45,13 +45,13 @@ public class ConnectedShops {
     public Optional<ConnectedShop> findByShopId(String shopId) {
         return db.sql("""
                 SELECT s.shop_id, s.merchant_id, s.name, s.region, s.cipher, s.status,
-                       a.access_token, a.access_token_expires_at
+                       a.merchant_id AS token_merchant_id, a.access_token, a.access_token_expires_at
                 FROM tiktok_shops s LEFT JOIN tiktok_authorizations a ON a.id = s.authorization_id
                 WHERE s.shop_id = ?""")
                 .param(shopId)
                 .query((rs, n) -> new ConnectedShop(rs.getString("shop_id"), rs.getString("merchant_id"),
                         rs.getString("name"), rs.getString("region"), rs.getString("cipher"),
-                        secrets.open(rs.getString("access_token")), instant(rs, "access_token_expires_at"),
+                        openToken(rs.getString("access_token"), rs.getString("token_merchant_id")), instant(rs, "access_token_expires_at"),
                         ShopStatus.valueOf(rs.getString("status"))))
                 .optional();
     }
@@ -158,6 +158,10 @@ public class ConnectedShops {
         deleteUnusedAuthorizations();
     }
 
+    private String openToken(String sealed, String merchantId) {
+        return sealed == null ? null : secrets.open(sealed, TikTokTokenSeals.accessToken(merchantId));
+    }
+
     /** A grant no shop uses acts for nobody: no token is kept without a use. */
     private void deleteUnusedAuthorizations() {
         db.sql("DELETE FROM tiktok_authorizations WHERE id NOT IN "
@@ -170,9 +174,9 @@ public class ConnectedShops {
                 .params(merchantId, grant.openId()).query(String.class).optional();
         String id = existing.orElseGet(() -> UUID.randomUUID().toString());
         AuthorizationRow row = new AuthorizationRow(id, merchantId, grant.openId(), grant.sellerName(),
-                grant.sellerBaseRegion(), secrets.seal(grant.accessToken()), AccessTokenHash.of(grant.accessToken()),
+                grant.sellerBaseRegion(), secrets.seal(grant.accessToken(), TikTokTokenSeals.accessToken(merchantId)), AccessTokenHash.of(grant.accessToken()),
                 utc(grant.accessTokenExpiresAt()),
-                secrets.seal(grant.refreshToken()), utc(grant.refreshTokenExpiresAt()), now);
+                secrets.seal(grant.refreshToken(), TikTokTokenSeals.refreshToken(merchantId)), utc(grant.refreshTokenExpiresAt()), now);
         if (existing.isPresent()) {
             db.sql("""
                     UPDATE tiktok_authorizations SET seller_name = :sellerName, seller_base_region = :sellerBaseRegion,

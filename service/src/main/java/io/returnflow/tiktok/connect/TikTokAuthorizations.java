@@ -97,15 +97,15 @@ public class TikTokAuthorizations implements AccessTokenRenewal {
     }
 
     private boolean renewLeased(String authorizationId) {
-        record Row(String refreshToken, Instant refreshExpiresAt) {
+        record Row(String merchantId, String refreshToken, Instant refreshExpiresAt) {
             @Override
             public String toString() {
                 return MaskedRecord.toString(this);
             }
         }
-        Row row = db.sql("SELECT refresh_token, refresh_token_expires_at FROM tiktok_authorizations WHERE id = ?")
+        Row row = db.sql("SELECT merchant_id, refresh_token, refresh_token_expires_at FROM tiktok_authorizations WHERE id = ?")
                 .param(authorizationId)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant()))
                 .single();
         if (!row.refreshExpiresAt().isAfter(clock.instant())) {
             disconnect(authorizationId, "the TikTok authorization expired on " + row.refreshExpiresAt() + ": connect the shop again");
@@ -113,13 +113,14 @@ public class TikTokAuthorizations implements AccessTokenRenewal {
             return false;
         }
         try {
-            TokenGrant grant = tokens.refresh(secrets.open(row.refreshToken()));
+            TokenGrant grant = tokens.refresh(secrets.open(row.refreshToken(), TikTokTokenSeals.refreshToken(row.merchantId())));
             db.sql("""
                             UPDATE tiktok_authorizations SET access_token = ?, access_token_hash = ?, access_token_expires_at = ?,
                                 refresh_token = ?, refresh_token_expires_at = ?, last_refresh_error = NULL, updated_at = ?
                             WHERE id = ?""")
-                    .params(secrets.seal(grant.accessToken()), AccessTokenHash.of(grant.accessToken()),
-                            utc(grant.accessTokenExpiresAt()), secrets.seal(grant.refreshToken()),
+                    .params(secrets.seal(grant.accessToken(), TikTokTokenSeals.accessToken(row.merchantId())),
+                            AccessTokenHash.of(grant.accessToken()), utc(grant.accessTokenExpiresAt()),
+                            secrets.seal(grant.refreshToken(), TikTokTokenSeals.refreshToken(row.merchantId())),
                             utc(grant.refreshTokenExpiresAt()), utc(clock.instant()), authorizationId)
                     .update();
             log.info("TikTok authorization {} refreshed; access token valid until {}", authorizationId, grant.accessTokenExpiresAt());
@@ -151,22 +152,22 @@ public class TikTokAuthorizations implements AccessTokenRenewal {
     private Optional<String> currentTokenReplacing(String expiredHash, String authorizationId) {
         Instant giveUp = clock.instant().plusSeconds(5);
         while (authorizationId != null) {
-            record Current(String token, String hash) {
+            record Current(String merchantId, String token, String hash) {
                 @Override
                 public String toString() {
                     return MaskedRecord.toString(this);
                 }
             }
             Optional<Current> current = db.sql("""
-                            SELECT a.access_token, a.access_token_hash FROM tiktok_authorizations a
+                            SELECT a.merchant_id, a.access_token, a.access_token_hash FROM tiktok_authorizations a
                             WHERE a.id = ? AND EXISTS (SELECT 1 FROM tiktok_shops s WHERE s.authorization_id = a.id AND s.status = 'CONNECTED')""")
                     .param(authorizationId)
-                    .query((rs, n) -> new Current(rs.getString(1), rs.getString(2))).optional();
+                    .query((rs, n) -> new Current(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
             if (current.isEmpty()) {
                 return Optional.empty();
             }
             if (!expiredHash.equals(current.get().hash())) {
-                return Optional.of(secrets.open(current.get().token()));
+                return Optional.of(secrets.open(current.get().token(), TikTokTokenSeals.accessToken(current.get().merchantId())));
             }
             if (clock.instant().isAfter(giveUp)) {
                 return Optional.empty();

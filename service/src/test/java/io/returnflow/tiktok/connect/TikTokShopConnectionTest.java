@@ -135,8 +135,8 @@ class TikTokShopConnectionTest {
         Map<String, Object> tokens = db.queryForMap("""
                 SELECT a.access_token, a.refresh_token FROM tiktok_authorizations a
                 JOIN tiktok_shops s ON s.authorization_id = a.id WHERE s.shop_id = ?""", shopId);
-        assertThat((String) tokens.get("access_token")).startsWith("v1:").doesNotContain(shop.accessToken());
-        assertThat((String) tokens.get("refresh_token")).startsWith("v1:").doesNotContain("sbxrt_");
+        assertThat((String) tokens.get("access_token")).startsWith("v2:").doesNotContain(shop.accessToken());
+        assertThat((String) tokens.get("refresh_token")).startsWith("v2:").doesNotContain("sbxrt_");
     }
 
     @Test
