@@ -191,6 +191,25 @@ class SandboxReturnDecisions {
         return data.update(returnId, r -> r.withStatus(cancelled, nextUpdateTime(r)));
     }
 
+    /**
+     * The seller's deadline passed: TikTok decides by itself, in the buyer's favour (the request
+     * approved, a received package accepted). Empty when TikTok waits for no decision.
+     */
+    synchronized java.util.Optional<SandboxReturn> tiktokDecides(String returnId) {
+        SandboxReturn ret = data.findReturn(returnId).orElse(null);
+        String action = ret == null ? null : ret.sellerNextAction();
+        if (action == null) {
+            return java.util.Optional.empty();
+        }
+        boolean replacement = "REPLACEMENT".equals(ret.returnType());
+        String decided = switch (action) {
+            case "SELLER_RESPOND_REFUND" -> "RETURN_OR_REFUND_REQUEST_SUCCESS";
+            case "SELLER_RESPOND_RECEIVE_PACKAGE" -> replacement ? "REPLACEMENT_REQUEST_COMPLETE" : "RETURN_OR_REFUND_REQUEST_SUCCESS";
+            default -> "AWAITING_BUYER_SHIP"; // SELLER_RESPOND_RETURN, SELLER_RESPOND_REPLACEMENT
+        };
+        return data.update(returnId, r -> r.withStatus(decided, nextUpdateTime(r)));
+    }
+
     private Answer check(SandboxReturn ret, boolean reject, Decision decision) {
         String status = ret.returnStatus();
         String asked = decision.decision();

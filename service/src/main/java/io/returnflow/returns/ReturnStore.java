@@ -50,9 +50,10 @@ public class ReturnStore {
     private final Clock clock;
     private final ReturnHistory history;
     private final MeterRegistry meters;
+    private final ReturnDeadlines deadlines;
 
     public ReturnStore(JdbcClient db, ReturnRows rows, DecisionLedger decisions, Outbox outbox, ObjectMapper json,
-                       Clock clock, ReturnHistory history, MeterRegistry meters) {
+                       Clock clock, ReturnHistory history, MeterRegistry meters, ReturnDeadlines deadlines) {
         this.db = db;
         this.rows = rows;
         this.decisions = decisions;
@@ -61,6 +62,7 @@ public class ReturnStore {
         this.clock = clock;
         this.history = history;
         this.meters = meters;
+        this.deadlines = deadlines;
     }
 
     public Optional<String> idOf(ReturnSource source, String accountId, String sourceReturnId) {
@@ -136,14 +138,17 @@ public class ReturnStore {
         ReturnState next = decisionOnItsWay ? current.state() : current.state().then(status.state());
         Instant now = clock.instant();
         int changed = db.sql("""
-                        UPDATE returns SET source_status = ?, source_updated_at = ?, next_action = ?, state = ?, updated_at = ?
+                        UPDATE returns SET source_status = ?, source_updated_at = ?, next_action = ?, deadline_at = ?,
+                            deadline_action = ?, state = ?, updated_at = ?
                         WHERE id = ? AND source_updated_at <= ?""")
                 .params(status.status(), status.updatedAt(), status.nextAction() == null ? null : status.nextAction().name(),
-                        next.name(), Timestamp.from(now), current.id(), status.updatedAt())
+                        ReturnRows.deadline(status), status.deadlineAction(), next.name(), Timestamp.from(now), current.id(),
+                        status.updatedAt())
                 .update();
         if (changed == 0) {
             return false;
         }
+        deadlines.checkMissed(current, status, now);
         if (!Objects.equals(current.sourceStatus(), status.status())) {
             rows.announceStatus(current.id(), current.merchantId(), source, status, next, now);
         }
@@ -176,13 +181,14 @@ public class ReturnStore {
         ReturnState state = stateOf(status);
         db.sql("""
                         INSERT INTO returns (id, merchant_id, source, source_account_id, source_return_id, source_order_id,
-                            return_type, reason, source_status, source_updated_at, next_action, can_buyer_keep_item,
-                            shipping_document_type, shopify_order_id, shopify_order_name, state, attention,
+                            return_type, reason, source_status, source_updated_at, next_action, deadline_at, deadline_action,
+                            can_buyer_keep_item, shipping_document_type, shopify_order_id, shopify_order_name, state, attention,
                             created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, draft.merchantId(), draft.source().name(), draft.sourceAccountId(), draft.sourceReturnId(),
                         draft.sourceOrderId(), draft.returnType(), reason(draft), status.status(), status.updatedAt(),
-                        status.nextAction() == null ? null : status.nextAction().name(), draft.canBuyerKeepItem(),
+                        status.nextAction() == null ? null : status.nextAction().name(), ReturnRows.deadline(status),
+                        status.deadlineAction(), draft.canBuyerKeepItem(),
                         draft.shippingDocumentType(), draft.shopifyOrderId(), draft.shopifyOrderName(), state.name(),
                         draft.attention(), Timestamp.from(now), Timestamp.from(now))
                 .update();
