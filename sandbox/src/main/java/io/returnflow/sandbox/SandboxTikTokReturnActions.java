@@ -21,7 +21,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * What happens to a sandbox TikTok return after it was asked for, for demos and tests: look at it
  * (status and the decision calls it got), the buyer ships it back or cancels it, the seller decides
- * in Seller Center, TikTok retires a reject reason. Each change delivers the type-12 webhook, unless
+ * in Seller Center, TikTok retires a reject reason, moves a deadline, decides by itself once it
+ * passed, or asks the seller again. Each change delivers the type-12 webhook, unless
  * {@code "deliverWebhook": false} (the service then hears of it only when it re-reads the return).
  */
 @RestController
@@ -158,6 +159,15 @@ class SandboxTikTokReturnActions {
         SandboxReturn decided = decisions.tiktokDecides(returnId).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.CONFLICT, "TikTok waits for no seller action on this return"));
         return changed(decided, "SYSTEM", options);
+    }
+
+    /** TikTok asks the seller again (an appeal, a declined offer, a renewed request): a new wait, a new deadline. */
+    @PostMapping("/ask-again")
+    Map<String, Object> asksAgain(@PathVariable String returnId, @RequestBody(required = false) Options options) {
+        find(returnId);
+        SandboxReturn again = decisions.asksAgain(returnId).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.CONFLICT, "TikTok does not reopen a return in its status " + find(returnId).returnStatus()));
+        return changed(again, "SYSTEM", options);
     }
 
     /** TikTok no longer offers this reject reason for the return. */
