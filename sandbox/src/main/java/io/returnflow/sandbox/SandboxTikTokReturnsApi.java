@@ -1,7 +1,10 @@
 package io.returnflow.sandbox;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(SandboxSignatureCheck.API_PREFIX + "/return_refund/202309")
 @ConditionalOnProperty("sandbox.enabled")
 class SandboxTikTokReturnsApi {
+
+    /** The sandbox's code for a refused parameter (TikTok's own code for it is not published in the docs read). */
+    static final long INVALID_PARAMETER = 36009004L;
+    private static final int MIN_PAGE = 10;
+    private static final int MAX_PAGE = 50;
 
     private final SandboxData data;
     private final SandboxSignatureCheck signatures;
@@ -44,14 +52,69 @@ class SandboxTikTokReturnsApi {
             return problem;
         }
         JsonNode criteria = bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes);
-        List<Map<String, Object>> found = new ArrayList<>();
-        for (JsonNode id : criteria.path("return_ids")) {
-            data.findReturn(id.asText()).ifPresent(ret -> found.add(returnOrder(ret, data.shippingDocumentType(ret.returnId()), deadlines.deadlineOf(ret))));
+        if (!criteria.path("return_ids").isEmpty()) {
+            List<Map<String, Object>> found = new ArrayList<>();
+            for (JsonNode id : criteria.path("return_ids")) {
+                data.findReturn(id.asText()).ifPresent(ret -> found.add(order(ret)));
+            }
+            return page(found, "", found.size());
         }
+        return searchByTime(request, criteria);
+    }
+
+    /**
+     * A search by update (and create) time, as TikTok documents it: {@code update_time_ge} /
+     * {@code update_time_lt} (and {@code create_time_*}) in the body, Unix seconds; the shop's
+     * returns only (its shop_cipher), oldest update first; {@code page_size} 10 to 50 and
+     * {@code page_token} (the previous page's {@code next_page_token}) in the query.
+     */
+    private Map<String, Object> searchByTime(HttpServletRequest request, JsonNode criteria) {
+        int pageSize;
+        try {
+            pageSize = Integer.parseInt(String.valueOf(request.getParameter("page_size")));
+        } catch (NumberFormatException e) {
+            pageSize = -1;
+        }
+        if (pageSize < MIN_PAGE || pageSize > MAX_PAGE) {
+            return SandboxEnvelope.error(INVALID_PARAMETER, "page_size must be between " + MIN_PAGE + " and " + MAX_PAGE);
+        }
+        int offset = 0;
+        String token = request.getParameter("page_token");
+        if (token != null && !token.isEmpty()) {
+            try {
+                offset = Integer.parseInt(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                return SandboxEnvelope.error(INVALID_PARAMETER, "invalid page_token");
+            }
+        }
+        String cipher = request.getParameter("shop_cipher");
+        List<SandboxReturn> matching = data.returns().stream()
+                .filter(ret -> SandboxAuthorizedShopsApi.cipherOf(ret.shopId()).equals(cipher))
+                .filter(ret -> within(ret.updateTime(), criteria, "update_time") && within(ret.createTime(), criteria, "create_time"))
+                .sorted(Comparator.comparingLong(SandboxReturn::updateTime).thenComparing(SandboxReturn::returnId))
+                .toList();
+        List<Map<String, Object>> found = matching.stream().skip(offset).limit(pageSize).map(this::order).toList();
+        int next = offset + found.size();
+        return page(found, next < matching.size()
+                ? Base64.getUrlEncoder().withoutPadding().encodeToString(String.valueOf(next).getBytes(StandardCharsets.UTF_8))
+                : "", matching.size());
+    }
+
+    private static boolean within(long time, JsonNode criteria, String field) {
+        JsonNode from = criteria.path(field + "_ge");
+        JsonNode before = criteria.path(field + "_lt");
+        return (from.isMissingNode() || time >= from.asLong()) && (before.isMissingNode() || time < before.asLong());
+    }
+
+    private Map<String, Object> order(SandboxReturn ret) {
+        return returnOrder(ret, data.shippingDocumentType(ret.returnId()), deadlines.deadlineOf(ret));
+    }
+
+    private static Map<String, Object> page(List<Map<String, Object>> found, String nextPageToken, int total) {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("return_orders", found);
-        page.put("next_page_token", "");
-        page.put("total_count", found.size());
+        page.put("next_page_token", nextPageToken);
+        page.put("total_count", total);
         return SandboxEnvelope.ok(page);
     }
 

@@ -71,6 +71,13 @@ public class ReturnStore {
                 .query(String.class).optional();
     }
 
+    /** The source's update time the return was last recorded at, if it is recorded. */
+    public Optional<Long> sourceUpdatedAt(ReturnSource source, String accountId, String sourceReturnId) {
+        return db.sql("SELECT source_updated_at FROM returns WHERE source = ? AND source_account_id = ? AND source_return_id = ?")
+                .params(source.name(), accountId, sourceReturnId)
+                .query(Long.class).optional();
+    }
+
     /**
      * Records a return seen for the first time; if it was recorded meanwhile (a racing event),
      * applies its status instead. Answers the return's id.

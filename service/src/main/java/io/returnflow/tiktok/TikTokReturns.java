@@ -36,6 +36,30 @@ public class TikTokReturns {
         throw new PermanentFailureException("TikTok has no return " + returnId + " for this shop");
     }
 
+    /** One page of a search by update time, and the token of the next page (null on the last). */
+    public record Page(List<TikTokReturn> returns, String nextPageToken) {
+    }
+
+    /**
+     * The shop's returns TikTok updated from {@code updatedFrom} on (Unix seconds), one page of
+     * {@code pageSize} (10 to 50) at a time.
+     *
+     * @param pageToken the previous page's {@code next_page_token}, or null for the first page
+     */
+    public Page searchUpdated(String accessToken, String shopCipher, long updatedFrom, int pageSize, String pageToken) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("page_size", String.valueOf(pageSize));
+        if (pageToken != null) {
+            query.put("page_token", pageToken);
+        }
+        JsonNode data = client.post(endpoints.searchReturns(), query,
+                Map.of("update_time_ge", updatedFrom), accessToken, shopCipher);
+        List<TikTokReturn> found = new ArrayList<>();
+        data.path("return_orders").forEach(order -> found.add(read(order)));
+        String next = data.path("next_page_token").asText("");
+        return new Page(List.copyOf(found), next.isBlank() || found.isEmpty() ? null : next);
+    }
+
     static TikTokReturn read(JsonNode order) {
         List<String> nextActions = new ArrayList<>();
         Map<String, Instant> deadlines = new LinkedHashMap<>();
