@@ -85,7 +85,7 @@ public class TikTokReconciliation {
                     findings.add(new Finding(shopId, ret, recordedAt.isPresent()));
                 }
             }
-            pageToken = page.nextPageToken();
+            pageToken = page.nextPage();
         } while (pageToken != null);
         return new Round(lease.get(), List.copyOf(findings));
     }

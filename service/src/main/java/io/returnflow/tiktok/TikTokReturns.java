@@ -36,8 +36,8 @@ public class TikTokReturns {
         throw new PermanentFailureException("TikTok has no return " + returnId + " for this shop");
     }
 
-    /** One page of a search by update time, and the token of the next page (null on the last). */
-    public record Page(List<TikTokReturn> returns, String nextPageToken) {
+    /** One page of a search by update time, and the next page (TikTok's next_page_token; null on the last). */
+    public record Page(List<TikTokReturn> returns, String nextPage) {
     }
 
     /**
