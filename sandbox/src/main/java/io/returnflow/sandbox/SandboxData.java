@@ -33,6 +33,10 @@ class SandboxData {
         return Optional.ofNullable(returns.get(returnId));
     }
 
+    Collection<SandboxReturn> returns() {
+        return List.copyOf(returns.values());
+    }
+
     void shippingDocumentType(String returnId, String type) {
         shippingDocumentTypes.put(returnId, type);
     }

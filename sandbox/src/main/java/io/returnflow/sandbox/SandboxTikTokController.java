@@ -1,6 +1,8 @@
 package io.returnflow.sandbox;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,20 +38,26 @@ class SandboxTikTokController {
     private final SandboxWebhooks webhooks;
     private final SandboxProperties sandbox;
     private final Clock clock;
+    private final SandboxDeadlines deadlines;
 
-    SandboxTikTokController(SandboxData data, SandboxWebhooks webhooks, SandboxProperties sandbox, Clock clock) {
+    SandboxTikTokController(SandboxData data, SandboxWebhooks webhooks, SandboxProperties sandbox, Clock clock,
+                            SandboxDeadlines deadlines) {
         this.data = data;
         this.webhooks = webhooks;
         this.sandbox = sandbox;
         this.clock = clock;
+        this.deadlines = deadlines;
     }
 
     /**
      * @param shopId         the sandbox shop the return belongs to (null: sandbox.shop-id)
      * @param deliverWebhook false to create the return without telling the service (yet)
      * @param documentType   the return's return_shipping_document_type: SHIPPING_LABEL (default) or QR_CODE
+     * @param deadlineIn     the seller's deadline from now (ISO-8601, e.g. PT10M; negative: already passed);
+     *                       null: sandbox.tiktok.response-window
      */
-    record SimulatedReturn(String returnType, Integer items, String shopId, Boolean deliverWebhook, String documentType) {
+    record SimulatedReturn(String returnType, Integer items, String shopId, Boolean deliverWebhook, String documentType,
+                           String deadlineIn) {
     }
 
     record SimulatedReturnCreated(String returnId, String orderId, String shopId, String returnType,
@@ -71,6 +79,7 @@ class SandboxTikTokController {
         if (request != null && request.documentType() != null && !DOCUMENT_TYPES.contains(request.documentType())) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "documentType must be one of " + DOCUMENT_TYPES);
         }
+        Duration deadlineIn = request == null || request.deadlineIn() == null ? null : duration(request.deadlineIn());
         long now = clock.instant().getEpochSecond();
         String orderId = SandboxWebhooks.SandboxIds.next();
         List<SandboxReturn.LineItem> lines = new ArrayList<>();
@@ -87,6 +96,9 @@ class SandboxTikTokController {
         SandboxReturn ret = new SandboxReturn(SandboxWebhooks.SandboxIds.next(), orderId, shopId, type,
                 status, now, now, List.copyOf(lines));
         data.put(ret);
+        if (deadlineIn != null) {
+            deadlines.fix(ret, now + deadlineIn.toSeconds());
+        }
         if (request != null && request.documentType() != null) {
             data.shippingDocumentType(ret.returnId(), request.documentType());
         }
@@ -107,6 +119,14 @@ class SandboxTikTokController {
         SandboxWebhooks.Delivery delivery = webhooks.returnStatusChanged(ret);
         return new SimulatedReturnCreated(ret.returnId(), ret.orderId(), ret.shopId(), ret.returnType(),
                 delivery.notificationId(), delivery.status());
+    }
+
+    static Duration duration(String text) {
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "not an ISO-8601 duration (e.g. PT10M, -PT1H): " + text);
+        }
     }
 
     /** The order as TikTok's Shopify channel would have copied it: the returned units and one more. */

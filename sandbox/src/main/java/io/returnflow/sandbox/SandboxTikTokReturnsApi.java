@@ -1,7 +1,10 @@
 package io.returnflow.sandbox;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +26,22 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnProperty("sandbox.enabled")
 class SandboxTikTokReturnsApi {
 
+    /** The sandbox's code for a refused parameter (TikTok's own code for it is not published in the docs read). */
+    static final long INVALID_PARAMETER = 36009004L;
+    private static final int MIN_PAGE = 10;
+    private static final int MAX_PAGE = 50;
+
     private final SandboxData data;
     private final SandboxSignatureCheck signatures;
     private final ObjectMapper json;
+    private final SandboxDeadlines deadlines;
 
-    SandboxTikTokReturnsApi(SandboxData data, SandboxSignatureCheck signatures, ObjectMapper json) {
+    SandboxTikTokReturnsApi(SandboxData data, SandboxSignatureCheck signatures, ObjectMapper json,
+                            SandboxDeadlines deadlines) {
         this.data = data;
         this.signatures = signatures;
         this.json = json;
+        this.deadlines = deadlines;
     }
 
     @PostMapping("/returns/search")
@@ -41,18 +52,73 @@ class SandboxTikTokReturnsApi {
             return problem;
         }
         JsonNode criteria = bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes);
-        List<Map<String, Object>> found = new ArrayList<>();
-        for (JsonNode id : criteria.path("return_ids")) {
-            data.findReturn(id.asText()).ifPresent(ret -> found.add(returnOrder(ret, data.shippingDocumentType(ret.returnId()))));
+        if (!criteria.path("return_ids").isEmpty()) {
+            List<Map<String, Object>> found = new ArrayList<>();
+            for (JsonNode id : criteria.path("return_ids")) {
+                data.findReturn(id.asText()).ifPresent(ret -> found.add(order(ret)));
+            }
+            return page(found, "", found.size());
         }
+        return searchByTime(request, criteria);
+    }
+
+    /**
+     * A search by update (and create) time, as TikTok documents it: {@code update_time_ge} /
+     * {@code update_time_lt} (and {@code create_time_*}) in the body, Unix seconds; the shop's
+     * returns only (its shop_cipher), oldest update first; {@code page_size} 10 to 50 and
+     * {@code page_token} (the previous page's {@code next_page_token}) in the query.
+     */
+    private Map<String, Object> searchByTime(HttpServletRequest request, JsonNode criteria) {
+        int pageSize;
+        try {
+            pageSize = Integer.parseInt(String.valueOf(request.getParameter("page_size")));
+        } catch (NumberFormatException e) {
+            pageSize = -1;
+        }
+        if (pageSize < MIN_PAGE || pageSize > MAX_PAGE) {
+            return SandboxEnvelope.error(INVALID_PARAMETER, "page_size must be between " + MIN_PAGE + " and " + MAX_PAGE);
+        }
+        int offset = 0;
+        String token = request.getParameter("page_token");
+        if (token != null && !token.isEmpty()) {
+            try {
+                offset = Integer.parseInt(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                return SandboxEnvelope.error(INVALID_PARAMETER, "invalid page_token");
+            }
+        }
+        String cipher = request.getParameter("shop_cipher");
+        List<SandboxReturn> matching = data.returns().stream()
+                .filter(ret -> SandboxAuthorizedShopsApi.cipherOf(ret.shopId()).equals(cipher))
+                .filter(ret -> within(ret.updateTime(), criteria, "update_time") && within(ret.createTime(), criteria, "create_time"))
+                .sorted(Comparator.comparingLong(SandboxReturn::updateTime).thenComparing(SandboxReturn::returnId))
+                .toList();
+        List<Map<String, Object>> found = matching.stream().skip(offset).limit(pageSize).map(this::order).toList();
+        int next = offset + found.size();
+        return page(found, next < matching.size()
+                ? Base64.getUrlEncoder().withoutPadding().encodeToString(String.valueOf(next).getBytes(StandardCharsets.UTF_8))
+                : "", matching.size());
+    }
+
+    private static boolean within(long time, JsonNode criteria, String field) {
+        JsonNode from = criteria.path(field + "_ge");
+        JsonNode before = criteria.path(field + "_lt");
+        return (from.isMissingNode() || time >= from.asLong()) && (before.isMissingNode() || time < before.asLong());
+    }
+
+    private Map<String, Object> order(SandboxReturn ret) {
+        return returnOrder(ret, data.shippingDocumentType(ret.returnId()), deadlines.deadlineOf(ret));
+    }
+
+    private static Map<String, Object> page(List<Map<String, Object>> found, String nextPageToken, int total) {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("return_orders", found);
-        page.put("next_page_token", "");
-        page.put("total_count", found.size());
+        page.put("next_page_token", nextPageToken);
+        page.put("total_count", total);
         return SandboxEnvelope.ok(page);
     }
 
-    private static Map<String, Object> returnOrder(SandboxReturn ret, String shippingDocumentType) {
+    private static Map<String, Object> returnOrder(SandboxReturn ret, String shippingDocumentType, Long deadline) {
         Map<String, Object> order = new LinkedHashMap<>();
         order.put("return_id", ret.returnId());
         order.put("order_id", ret.orderId());
@@ -66,7 +132,7 @@ class SandboxTikTokReturnsApi {
         order.put("return_shipping_document_type", shippingDocumentType);
         order.put("create_time", ret.createTime());
         order.put("update_time", ret.updateTime());
-        order.put("seller_next_action_response", nextActions(ret));
+        order.put("seller_next_action_response", nextActions(ret, deadline));
         order.put("refund_amount", Map.of("currency", "USD", "refund_total", total(ret)));
         List<Map<String, Object>> lines = new ArrayList<>();
         for (SandboxReturn.LineItem line : ret.lineItems()) {
@@ -84,9 +150,9 @@ class SandboxTikTokReturnsApi {
         return order;
     }
 
-    private static List<Map<String, Object>> nextActions(SandboxReturn ret) {
+    private static List<Map<String, Object>> nextActions(SandboxReturn ret, Long deadline) {
         String action = ret.sellerNextAction();
-        return action == null ? List.of() : List.of(Map.of("action", action, "deadline", ret.updateTime() + 2 * 86_400));
+        return action == null ? List.of() : List.of(Map.of("action", action, "deadline", deadline));
     }
 
     private static String total(SandboxReturn ret) {

@@ -46,7 +46,7 @@ public class NotificationReader {
      */
     public static final String QUEUE_VARIABLE = "eventQueue";
 
-    static final int RETURN_STATUS_CHANGE = 12;
+    public static final int RETURN_STATUS_CHANGE = 12;
     /** TikTok's ids are long numeric strings; a little more is allowed, nothing that is not an id (quotes, NUL...). */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 

@@ -35,17 +35,18 @@ public class TikTokEventHistory {
         if (retryLaterAttempt != null) {
             return;
         }
-        String status = status(body);
-        history.eventReceived(FlowContext.current(),
-                "TikTok event type " + eventType + (status == null ? "" : ": " + status), null);
+        JsonNode event = parse(body);
+        String status = event.path("data").path("return_status").asText(null);
+        boolean reconciled = TikTokReconciledEvents.RECONCILIATION.equals(event.path(TikTokReconciledEvents.FOUND_BY).asText());
+        history.eventReceived(FlowContext.current(), (reconciled ? "Found by reconciliation, no webhook brought it: " : "")
+                + "TikTok event type " + eventType + (status == null ? "" : ": " + status), null);
     }
 
-    private String status(String body) {
+    private JsonNode parse(String body) {
         try {
-            JsonNode data = json.readTree(body).path("data");
-            return data.path("return_status").asText(null);
+            return json.readTree(body);
         } catch (IOException | RuntimeException unreadable) {
-            return null;
+            return json.missingNode();
         }
     }
 }

@@ -1,7 +1,9 @@
 package io.returnflow.tiktok;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,10 +36,39 @@ public class TikTokReturns {
         throw new PermanentFailureException("TikTok has no return " + returnId + " for this shop");
     }
 
+    /** One page of a search by update time, and the next page (TikTok's next_page_token; null on the last). */
+    public record Page(List<TikTokReturn> returns, String nextPage) {
+    }
+
+    /**
+     * The shop's returns TikTok updated from {@code updatedFrom} on (Unix seconds), one page of
+     * {@code pageSize} (10 to 50) at a time.
+     *
+     * @param pageToken the previous page's {@code next_page_token}, or null for the first page
+     */
+    public Page searchUpdated(String accessToken, String shopCipher, long updatedFrom, int pageSize, String pageToken) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("page_size", String.valueOf(pageSize));
+        if (pageToken != null) {
+            query.put("page_token", pageToken);
+        }
+        JsonNode data = client.post(endpoints.searchReturns(), query,
+                Map.of("update_time_ge", updatedFrom), accessToken, shopCipher);
+        List<TikTokReturn> found = new ArrayList<>();
+        data.path("return_orders").forEach(order -> found.add(read(order)));
+        String next = data.path("next_page_token").asText("");
+        return new Page(List.copyOf(found), next.isBlank() || found.isEmpty() ? null : next);
+    }
+
     static TikTokReturn read(JsonNode order) {
         List<String> nextActions = new ArrayList<>();
+        Map<String, Instant> deadlines = new LinkedHashMap<>();
         for (JsonNode action : order.path("seller_next_action_response")) {
             nextActions.add(action.path("action").asText());
+            long deadline = action.path("deadline").asLong(0);
+            if (deadline > 0) {
+                deadlines.put(action.path("action").asText(), Instant.ofEpochSecond(deadline));
+            }
         }
         List<TikTokReturn.LineItem> lines = new ArrayList<>();
         for (JsonNode line : order.path("return_line_items")) {
@@ -62,7 +93,8 @@ public class TikTokReturns {
                 List.copyOf(nextActions),
                 order.path("create_time").asLong(),
                 order.path("update_time").asLong(),
-                List.copyOf(lines));
+                List.copyOf(lines),
+                Map.copyOf(deadlines));
     }
 
     private static String reason(JsonNode order) {

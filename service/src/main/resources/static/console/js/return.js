@@ -4,6 +4,7 @@ import {api} from './api.js';
 import {h, fill, badge, time, money, table} from './dom.js';
 import {NEXT_ACTIONS, typeLabel, stateBadge, statusBadge} from './labels.js';
 import {evidenceSection} from './evidence.js';
+import {timeLeft} from './deadlines.js';
 
 const POLL = 2000;
 
@@ -17,6 +18,7 @@ export function returnPage(main, ctx, [returnId]) {
   let current = null; // the return as last shown
   let decidable = null; // the decision options the form was built for
   let historyShown = '';
+  let minuteShown = null;
 
   main.append(
     h('p', {}, h('a', {href: '#/returns'}, '← All returns')),
@@ -25,11 +27,13 @@ export function returnPage(main, ctx, [returnId]) {
 
   async function load() {
     const [ret, events] = await Promise.all([api(base), api(base + '/events?limit=200')]);
-    const changed = !current || current.updatedAt !== ret.updatedAt || current.sync.status !== ret.sync.status
+    const minute = Math.floor(Date.now() / 60000); // the deadline's time left moves on
+    const changed = !current || minute !== minuteShown || current.updatedAt !== ret.updatedAt || current.sync.status !== ret.sync.status
       || JSON.stringify(current.wms) !== JSON.stringify(ret.wms) || JSON.stringify(current.label) !== JSON.stringify(ret.label);
     const decisionMoved = !current || current.state !== ret.state || current.sync.status !== ret.sync.status
       || current.tiktok.nextAction !== ret.tiktok.nextAction;
     current = ret;
+    minuteShown = minute;
     if (changed) {
       renderHeader(ret);
       renderProgress(progress, ret);
@@ -67,6 +71,11 @@ export function returnPage(main, ctx, [returnId]) {
           h('dt', {}, 'Status'), h('dd', {id: 'tiktok-status'}, h('span', {class: 'mono'}, ret.tiktok.status)),
           h('dt', {}, 'TikTok waits for'), h('dd', {id: 'tiktok-next'}, ret.tiktok.nextAction
             ? NEXT_ACTIONS[ret.tiktok.nextAction] || ret.tiktok.nextAction : 'Nothing from you'),
+          ret.tiktok.deadline ? [h('dt', {}, 'Deadline'), h('dd', {id: 'tiktok-deadline'},
+            time(ret.tiktok.deadline), ' · ', ret.state === 'OPEN' ? timeLeft(ret.tiktok.deadline)
+              : 'your decision is recorded', h('div', {class: 'detail'},
+              'Past it, TikTok decides by itself (', h('span', {class: 'mono'}, ret.tiktok.deadlineAction || ''), ').'))]
+            : null,
           h('dt', {}, 'Return id'), h('dd', {class: 'mono'}, ret.tiktok.returnId),
           h('dt', {}, 'Order id'), h('dd', {class: 'mono'}, ret.tiktok.orderId),
           h('dt', {}, 'Shop'), h('dd', {class: 'mono'}, ret.tiktok.shopId))),

@@ -1,11 +1,15 @@
-// The returns list: newest first, filtered by state or "needs attention", searched by TikTok return or
-// order id, paged with the API's cursor; the count needing attention; the sandbox's simulate control.
+// The returns list: newest first, filtered by state or "needs attention" (or the open returns due within
+// 24 h, soonest deadline first), searched by TikTok return or order id, paged with the API's cursor;
+// each open return's time left before TikTok decides by itself; the counts needing attention, due
+// and overdue; the sandbox's simulate control.
 import {api} from './api.js';
 import {h, fill, time, table} from './dom.js';
 import {STATES, RETURN_TYPES, typeLabel, stateBadge, statusBadge} from './labels.js';
+import {timeLeft} from './deadlines.js';
 
 const PAGE = 20;
 const ATTENTION = 'ATTENTION';
+const DUE = 'DUE_24H';
 
 export function returnsPage(main, ctx, args, params) {
   const filter = {state: params.get('state') || '', q: params.get('q') || ''};
@@ -22,6 +26,7 @@ export function returnsPage(main, ctx, args, params) {
   const stateSelect = h('select', {id: 'filter-state'},
     h('option', {value: ''}, 'All returns'),
     h('option', {value: ATTENTION}, 'Needs attention'),
+    h('option', {value: DUE}, 'Due within 24 h'),
     Object.entries(STATES).map(([value, label]) => h('option', {value}, label)));
   stateSelect.value = filter.state;
   const search = h('input', {type: 'search', id: 'filter-q', value: filter.q, placeholder: 'e.g. 4035318', autocomplete: 'off'});
@@ -59,6 +64,7 @@ export function returnsPage(main, ctx, args, params) {
   async function load(force) {
     const p = new URLSearchParams({limit: String(PAGE)});
     if (filter.state === ATTENTION) p.set('needsAttention', 'true');
+    else if (filter.state === DUE) p.set('dueWithin', 'PT24H');
     else if (filter.state) p.set('state', filter.state);
     if (filter.q) p.set('q', filter.q);
     if (cursors[pageIndex]) p.set('cursor', cursors[pageIndex]);
@@ -66,8 +72,12 @@ export function returnsPage(main, ctx, args, params) {
     cursors[pageIndex + 1] = page.nextCursor;
     const count = summary.needsAttention;
     fill(attention, count === 0 ? 'No return needs attention.' : h('a', {href: '#/returns?state=' + ATTENTION},
-      count === 1 ? '1 return needs attention' : `${count} returns need attention`));
-    const fingerprint = JSON.stringify(page) + pageIndex;
+      count === 1 ? '1 return needs attention' : `${count} returns need attention`),
+    summary.dueWithin24h || summary.overdue ? [' · ', h('a', {href: '#/returns?state=' + DUE, id: 'due-count'},
+      `${summary.dueWithin24h} due within 24 h`, summary.overdue ? h('span', {class: 'deadline overdue'},
+        `, ${summary.overdue} overdue`) : null)] : null);
+    // the minute too: the time left before each deadline moves on
+    const fingerprint = JSON.stringify(page) + pageIndex + Math.floor(Date.now() / 60000);
     if (force || fingerprint !== shown) {
       shown = fingerprint;
       renderList(listBox, page.returns, filter);
@@ -89,13 +99,14 @@ function renderList(box, returns, filter) {
     return;
   }
   fill(box, table(null,
-    ['Received', 'TikTok return', 'TikTok order', 'Type', 'State', 'Sync to TikTok', {label: 'Items', num: true}],
+    ['Received', 'TikTok return', 'TikTok order', 'Type', 'State', 'TikTok decides in', 'Sync to TikTok', {label: 'Items', num: true}],
     returns.map(r => h('tr', {'data-return-id': r.id, 'data-tiktok-return-id': r.tiktok.returnId},
       h('td', {}, time(r.createdAt)),
       h('td', {}, h('a', {href: '#/returns/' + encodeURIComponent(r.id), class: 'mono'}, r.tiktok.returnId)),
       h('td', {class: 'mono'}, r.tiktok.orderId),
       h('td', {}, typeLabel(r.tiktok.returnType)),
       h('td', {}, stateBadge(r.state), r.attention ? h('div', {class: 'detail'}, r.attention) : null),
+      h('td', {class: 'deadline-cell'}, r.state === 'OPEN' ? timeLeft(r.tiktok.deadline) : ''),
       h('td', {}, statusBadge(r.sync.status, r.sync.status === 'NONE' ? 'Not decided' : null)),
       h('td', {class: 'num'}, r.items.reduce((n, i) => n + i.quantity, 0))))));
 }
