@@ -99,12 +99,18 @@ class SandboxTikTokController {
                 delivery.notificationId(), delivery.status());
     }
 
+    /** @param envelope FULL (default) or SAMPLE: the envelope as TikTok's samples show it (no notification id) */
+    record WebhookRequest(SandboxWebhooks.Envelope envelope) {
+    }
+
     /** TikTok tells the service (again) that the return changed: a new notification, its current status. */
     @PostMapping("/returns/{returnId}/webhook")
-    SimulatedReturnCreated deliverWebhook(@PathVariable String returnId) {
+    SimulatedReturnCreated deliverWebhook(@PathVariable String returnId, @RequestBody(required = false) WebhookRequest request) {
         SandboxReturn ret = data.findReturn(returnId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no sandbox return " + returnId));
-        SandboxWebhooks.Delivery delivery = webhooks.returnStatusChanged(ret);
+        SandboxWebhooks.Envelope shape = request == null || request.envelope() == null ? SandboxWebhooks.Envelope.FULL
+                : request.envelope();
+        SandboxWebhooks.Delivery delivery = webhooks.returnStatusChanged(ret, "BUYER", shape);
         return new SimulatedReturnCreated(ret.returnId(), ret.orderId(), ret.shopId(), ret.returnType(),
                 delivery.notificationId(), delivery.status());
     }
