@@ -48,8 +48,10 @@ class SandboxTikTokController {
      * @param shopId         the sandbox shop the return belongs to (null: sandbox.shop-id)
      * @param deliverWebhook false to create the return without telling the service (yet)
      * @param documentType   the return's return_shipping_document_type: SHIPPING_LABEL (default) or QR_CODE
+     * @param otherOrderLines lines of the Shopify order that are not returned, before the returned ones (0 by default)
      */
-    record SimulatedReturn(String returnType, Integer items, String shopId, Boolean deliverWebhook, String documentType) {
+    record SimulatedReturn(String returnType, Integer items, String shopId, Boolean deliverWebhook, String documentType,
+                           Integer otherOrderLines) {
     }
 
     record SimulatedReturnCreated(String returnId, String orderId, String shopId, String returnType,
@@ -90,7 +92,11 @@ class SandboxTikTokController {
         if (request != null && request.documentType() != null) {
             data.shippingDocumentType(ret.returnId(), request.documentType());
         }
-        data.put(shopifyCopyOf(orderId, unitsBySku));
+        int otherLines = request == null || request.otherOrderLines() == null ? 0 : request.otherOrderLines();
+        if (otherLines < 0 || otherLines > 500) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "otherOrderLines must be between 0 and 500");
+        }
+        data.put(shopifyCopyOf(orderId, unitsBySku, otherLines));
         if (request != null && Boolean.FALSE.equals(request.deliverWebhook())) {
             return new SimulatedReturnCreated(ret.returnId(), ret.orderId(), ret.shopId(), type, null, 0);
         }
@@ -115,9 +121,16 @@ class SandboxTikTokController {
                 delivery.notificationId(), delivery.status());
     }
 
-    /** The order as TikTok's Shopify channel would have copied it: the returned units and one more. */
-    private SandboxShopifyOrder shopifyCopyOf(String tiktokOrderId, Map<String, Integer> unitsBySku) {
+    /**
+     * The order as TikTok's Shopify channel would have copied it: {@code otherLines} lines not
+     * returned first (a large order), then the returned units, and one more.
+     */
+    private SandboxShopifyOrder shopifyCopyOf(String tiktokOrderId, Map<String, Integer> unitsBySku, int otherLines) {
         List<SandboxShopifyOrder.Line> lines = new ArrayList<>();
+        for (int i = 1; i <= otherLines; i++) {
+            lines.add(new SandboxShopifyOrder.Line(data.nextShopifyId("LineItem"), "SBX-SOCK-" + i, "Sandbox sock " + i, 1,
+                    data.nextShopifyId("ProductVariant")));
+        }
         unitsBySku.forEach((sku, units) -> lines.add(new SandboxShopifyOrder.Line(data.nextShopifyId("LineItem"), sku,
                 TITLES.get(sku), units, data.nextShopifyId("ProductVariant"))));
         lines.add(new SandboxShopifyOrder.Line(data.nextShopifyId("LineItem"), "SBX-CAP-ONE", "Sandbox cap", 1,
