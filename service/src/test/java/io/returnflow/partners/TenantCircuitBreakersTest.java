@@ -48,7 +48,7 @@ class TenantCircuitBreakersTest {
     void aShopifyStoreThatIsDownOpensOnlyItsOwnBreaker() {
         partner.stubFor(any(urlPathMatching("/down/.*")).willReturn(aResponse().withStatus(503)));
         partner.stubFor(any(urlPathMatching("/up/.*")).willReturn(okJson("{\"data\":{\"shop\":{\"name\":\"up\"}}}")));
-        ShopifyClient shopify = new ShopifyClient(new ObjectMapper(), breakers);
+        ShopifyClient shopify = new ShopifyClient(new ObjectMapper(), breakers, new SimpleMeterRegistry());
         ShopifyStore down = new ShopifyStore("down-store.myshopify.com", "shpat_a", partner.baseUrl() + "/down");
         ShopifyStore up = new ShopifyStore("up-store.myshopify.com", "shpat_b", partner.baseUrl() + "/up");
 
