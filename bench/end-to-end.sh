@@ -47,7 +47,8 @@ start_service --app.admin-token="$ADMIN_TOKEN" $CONSUMERS \
   --tiktok.auth-base-url="$PARTNERS_URL/sandbox/tiktok-auth" \
   --tiktok.authorize-url="$PARTNERS_URL/sandbox/tiktok-auth/open/authorize" \
   --shiphero.api-base-url="$PARTNERS_URL/sandbox/shiphero" \
-  --labels.provider-url="$PARTNERS_URL/sandbox/labels"
+  --labels.provider-url="$PARTNERS_URL/sandbox/labels" \
+  --app.partners.allow-private-hosts=true --app.partners.allow-plain-http=true
 if [[ ${JFR:-0} == 1 ]]; then
   jcmd "$SERVICE_PID" JFR.start name=e2e settings=profile >/dev/null
 fi

@@ -166,6 +166,9 @@ public final class ReliabilityRun {
                 "--shiphero.api-base-url=" + partnersUrl + "/sandbox/shiphero",
                 "--labels.provider-url=" + partnersUrl + "/sandbox/labels",
                 "--labels.api-key=sandbox-labels-key",
+                // the merchants' Shopify and NetSuite URLs point at the partners process on 127.0.0.1
+                "--app.partners.allow-private-hosts=true",
+                "--app.partners.allow-plain-http=true",
                 "--app.admin-token=" + adminToken,
                 "--app.encryption-key=" + encryptionKey,
                 "--app.data-dir=" + dataDir,

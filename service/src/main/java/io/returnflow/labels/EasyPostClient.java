@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -94,11 +96,15 @@ public class EasyPostClient {
         return send("POST", "/v2/shipments/" + shipmentId + "/forms", Map.of("form", Map.of("type", "label_qr_code")));
     }
 
-    /** A label or form file; EasyPost serves them from plain (unauthenticated) URLs. */
+    /**
+     * A label or form file; EasyPost serves them from plain (unauthenticated) URLs. Only from the
+     * provider's hosts: a URL in an answer must not make the service fetch anything else.
+     */
     public byte[] download(String url) {
+        URI file = fileUri(url);
         return breakers.call(PARTNER, "GET label file", () -> {
             try {
-                return http.get().uri(URI.create(url)).exchange((request, response) -> {
+                return http.get().uri(file).exchange((request, response) -> {
                     int status = response.getStatusCode().value();
                     byte[] body = response.getBody().readAllBytes();
                     if (status == 429 || status >= 500) {
@@ -106,7 +112,7 @@ public class EasyPostClient {
                                 PartnerHttp.retryAfter(response.getHeaders().getFirst("Retry-After")), null);
                     }
                     if (status >= 400) {
-                        throw new PartnerRejectedException(PARTNER, String.valueOf(status), "label file " + url + " not served");
+                        throw new PartnerRejectedException(PARTNER, String.valueOf(status), "a label file on " + file.getHost() + " was not served");
                     }
                     return body;
                 });
@@ -114,6 +120,27 @@ public class EasyPostClient {
                 throw new PartnerUnavailableException(PARTNER, "no answer downloading a label: " + e.getMessage(), null, e);
             }
         });
+    }
+
+    /** The file's URL when it is https on one of {@code labels.file-hosts}, or on the provider's own host. */
+    URI fileUri(String url) {
+        URI provider = URI.create(labels.providerUrl());
+        URI file;
+        try {
+            file = URI.create(url);
+        } catch (IllegalArgumentException notAUri) {
+            throw new PermanentFailureException("the label file's URL is not a URL");
+        }
+        String host = file.getHost() == null ? "" : file.getHost().toLowerCase(Locale.ROOT);
+        boolean fileHost = "https".equalsIgnoreCase(file.getScheme())
+                && labels.fileHosts().stream().anyMatch(allowed -> allowed.equalsIgnoreCase(host));
+        boolean providerHost = host.equalsIgnoreCase(provider.getHost()) && file.getPort() == provider.getPort()
+                && Objects.equals(file.getScheme(), provider.getScheme());
+        if (file.getUserInfo() != null || !fileHost && !providerHost) {
+            throw new PermanentFailureException("the label file is on " + (host.isEmpty() ? "no host" : host)
+                    + ", not on the provider's hosts (labels.file-hosts): not downloaded");
+        }
+        return file;
     }
 
     private JsonNode send(String method, String path, Object body) {

@@ -1,5 +1,6 @@
 package io.returnflow.labels;
 
+import java.util.List;
 import java.util.Map;
 
 import io.returnflow.secrets.MaskedRecord;
@@ -20,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          UNVERIFIED: TikTok publishes no list of these ids for this call; set them
  *                          from TikTok's shipping-provider list for the shop. A carrier without an
  *                          id is uploaded without {@code return_provider_id}.
+ * @param fileHosts         the hosts label and form files are downloaded from (https), besides the
+ *                          provider's own host: EasyPost serves them from its S3 bucket
  */
 @ConfigurationProperties("labels")
 public record LabelProperties(
@@ -28,7 +31,9 @@ public record LabelProperties(
         @DefaultValue Parcel parcel,
         @DefaultValue("USPS") String carrier,
         @DefaultValue("") String service,
-        @DefaultValue Map<String, String> returnProviderIds) {
+        @DefaultValue Map<String, String> returnProviderIds,
+        @DefaultValue({"easypost-files.s3.us-west-2.amazonaws.com", "easypost-files.s3-us-west-2.amazonaws.com",
+                "easypost-files.s3.amazonaws.com"}) List<String> fileHosts) {
 
     /** The API key masked. */
     @Override

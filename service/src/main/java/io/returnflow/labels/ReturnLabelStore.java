@@ -80,8 +80,12 @@ public class ReturnLabelStore {
                 .params(Status.PURCHASED.name(), carrier, trackingNumber, documentUrl, now(), returnId).update();
     }
 
+    /**
+     * TikTok has the document: its URL is forgotten. It needs no authentication and shows the
+     * buyer's address, and nothing downloads it again (an uploaded label is never uploaded twice).
+     */
     public void uploaded(String returnId) {
-        db.sql("UPDATE return_labels SET status = ?, error = NULL, updated_at = ? WHERE return_id = ?")
+        db.sql("UPDATE return_labels SET status = ?, document_url = NULL, error = NULL, updated_at = ? WHERE return_id = ?")
                 .params(Status.UPLOADED.name(), now(), returnId).update();
     }
 

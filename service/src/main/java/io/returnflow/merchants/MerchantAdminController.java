@@ -28,12 +28,15 @@ class MerchantAdminController {
     private final MerchantDocuments documents;
     private final MerchantStore merchants;
     private final MerchantApiKeys apiKeys;
+    private final MerchantErasure erasure;
     private final Clock clock;
 
-    MerchantAdminController(MerchantDocuments documents, MerchantStore merchants, MerchantApiKeys apiKeys, Clock clock) {
+    MerchantAdminController(MerchantDocuments documents, MerchantStore merchants, MerchantApiKeys apiKeys,
+                            MerchantErasure erasure, Clock clock) {
         this.documents = documents;
         this.merchants = merchants;
         this.apiKeys = apiKeys;
+        this.erasure = erasure;
         this.clock = clock;
     }
 
@@ -43,6 +46,19 @@ class MerchantAdminController {
         boolean created = documents.save(merchantId, doc);
         log.info("Merchant {} {}", merchantId, created ? "created" : "replaced");
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(get(merchantId));
+    }
+
+    /**
+     * Erases the merchant and everything kept for it ({@link MerchantErasure}): 204; 404 when there
+     * is no such merchant, so a second DELETE answers 404.
+     */
+    @DeleteMapping
+    ResponseEntity<Void> erase(@PathVariable String merchantId) {
+        if (!erasure.erase(merchantId)) {
+            throw unknown(merchantId);
+        }
+        log.info("Merchant {} erased", merchantId);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.returnflow.partners.PartnerHosts;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -32,11 +34,14 @@ final class MerchantDocumentReader {
     }
 
     private final List<String> problems = new ArrayList<>();
-    private final SettingsCheck check = new SettingsCheck("", problems);
+    private final SettingsCheck check;
     private final Merchant stored;
+    private final PartnerHosts hosts;
 
-    private MerchantDocumentReader(Merchant stored) {
+    private MerchantDocumentReader(Merchant stored, PartnerHosts hosts) {
         this.stored = stored;
+        this.hosts = hosts;
+        this.check = new SettingsCheck("", problems, hosts);
     }
 
     /**
@@ -44,11 +49,11 @@ final class MerchantDocumentReader {
      * @param storedTargets a target's settings as stored now, or null
      */
     static Read read(String merchantId, MerchantDocument doc, Merchant stored, List<TargetSection<?>> sections,
-                     Function<TargetSection<?>, TargetSettings> storedTargets, ObjectMapper json) {
+                     Function<TargetSection<?>, TargetSettings> storedTargets, ObjectMapper json, PartnerHosts hosts) {
         if (doc == null) {
             throw invalid(List.of("a merchant document is required"));
         }
-        MerchantDocumentReader reader = new MerchantDocumentReader(stored);
+        MerchantDocumentReader reader = new MerchantDocumentReader(stored, hosts);
         Merchant merchant = reader.merchant(merchantId, doc);
         Map<TargetSection<?>, TargetSettings> targets = new LinkedHashMap<>();
         for (TargetSection<?> section : sections) {
@@ -86,6 +91,12 @@ final class MerchantDocumentReader {
         }
         SettingsCheck shopify = check.nested("shopify");
         String domain = shopify.matching("shopDomain", s.shopDomain(), true, 255, HOST, "a host name such as acme.myshopify.com");
+        if (domain != null && HOST.matcher(domain).matches()) {
+            if (!hosts.isShopifyDomain(domain)) {
+                shopify.problem("shopDomain", "must be a shop domain under " + hosts.shopifyDomains());
+            }
+            shopify.callableHost("shopDomain", domain);
+        }
         return new Merchant.Shopify(domain,
                 shopify.secret("accessToken", s.accessToken(), stored == null ? null : stored.shopify().accessToken(), true,
                         SettingsCheck.SECRET_MAX),
@@ -132,7 +143,7 @@ final class MerchantDocumentReader {
             problems.add(section.name() + " is not a valid section");
             return null;
         }
-        return section.checked(settings, section.type().cast(stored), new SettingsCheck(section.name() + ".", problems));
+        return section.checked(settings, section.type().cast(stored), new SettingsCheck(section.name() + ".", problems, hosts));
     }
 
     /** {@code .enabled} for the field a mapping failed on; never the value (it may be a secret). */

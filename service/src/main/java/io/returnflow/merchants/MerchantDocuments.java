@@ -7,6 +7,8 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.returnflow.partners.PartnerHosts;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,12 +22,15 @@ class MerchantDocuments {
     private final TargetSettingsStore targets;
     private final TargetSections sections;
     private final ObjectMapper json;
+    private final PartnerHosts hosts;
 
-    MerchantDocuments(MerchantStore merchants, TargetSettingsStore targets, TargetSections sections, ObjectMapper json) {
+    MerchantDocuments(MerchantStore merchants, TargetSettingsStore targets, TargetSections sections, ObjectMapper json,
+                      PartnerHosts hosts) {
         this.merchants = merchants;
         this.targets = targets;
         this.sections = sections;
         this.json = json;
+        this.hosts = hosts;
     }
 
     /** The merchant as GET answers it, every secret masked. */
@@ -43,7 +48,7 @@ class MerchantDocuments {
         MerchantDocumentReader.checkId(merchantId);
         Merchant stored = merchants.find(merchantId).orElse(null);
         MerchantDocumentReader.Read read = MerchantDocumentReader.read(merchantId, doc, stored, sections.all(),
-                section -> stored == null ? null : targets.find(merchantId, section).orElse(null), json);
+                section -> stored == null ? null : targets.find(merchantId, section).orElse(null), json, hosts);
         boolean created = merchants.save(read.merchant());
         read.targets().forEach((section, settings) -> save(merchantId, section, settings));
         return created;

@@ -1,9 +1,9 @@
 package io.returnflow.merchants;
 
-import java.net.URI;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Pattern;
+
+import io.returnflow.partners.PartnerHosts;
 
 /**
  * Checks the fields of a submitted merchant document or one of its sections, naming every problem
@@ -18,16 +18,21 @@ public final class SettingsCheck {
 
     private final String prefix;
     private final List<String> problems;
+    private final PartnerHosts hosts;
 
-    /** @param prefix prepended to every field name, e.g. {@code "netsuite."}; empty for the document itself */
-    public SettingsCheck(String prefix, List<String> problems) {
+    /**
+     * @param prefix prepended to every field name, e.g. {@code "netsuite."}; empty for the document itself
+     * @param hosts  where partner URLs may point
+     */
+    public SettingsCheck(String prefix, List<String> problems, PartnerHosts hosts) {
         this.prefix = prefix;
         this.problems = problems;
+        this.hosts = hosts;
     }
 
     /** The same problems, for the fields of a nested part ({@code returns.returnAddress.}). */
     public SettingsCheck nested(String part) {
-        return new SettingsCheck(prefix + part + ".", problems);
+        return new SettingsCheck(prefix + part + ".", problems, hosts);
     }
 
     /** The field as the document spells it: {@code netsuite.accountId}. */
@@ -73,21 +78,20 @@ public final class SettingsCheck {
         return checked;
     }
 
-    /** An optional absolute http(s) URL. */
+    /** An optional partner URL: absolute https (http too where allowed), on a host the service may call ({@link PartnerHosts}). */
     public String url(String field, String value) {
         String url = optional(field, value, 500);
-        if (url == null) {
-            return null;
-        }
-        try {
-            URI uri = URI.create(url);
-            if (!Objects.equals(uri.getScheme(), "https") && !Objects.equals(uri.getScheme(), "http") || uri.getHost() == null) {
-                problem(field, "must be an absolute http(s) URL");
-            }
-        } catch (IllegalArgumentException e) {
-            problem(field, "must be an absolute http(s) URL");
+        if (url != null) {
+            hosts.refusal(url).ifPresent(why -> problem(field, why));
         }
         return url;
+    }
+
+    /** A partner host name the service may call. */
+    public void callableHost(String field, String host) {
+        if (host != null) {
+            hosts.hostRefusal(host).ifPresent(why -> problem(field, why));
+        }
     }
 
     /**

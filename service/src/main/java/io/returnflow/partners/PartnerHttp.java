@@ -2,6 +2,8 @@ package io.returnflow.partners;
 
 import java.time.Duration;
 
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -28,7 +30,13 @@ public final class PartnerHttp {
     }
 
     public static RestClient restClient(String baseUrl, Duration connectTimeout, Duration readTimeout) {
+        return restClient(baseUrl, connectTimeout, readTimeout, SystemDefaultDnsResolver.INSTANCE);
+    }
+
+    /** A client whose host names resolve through {@code resolver} ({@link PartnerHosts#resolver()}). */
+    public static RestClient restClient(String baseUrl, Duration connectTimeout, Duration readTimeout, DnsResolver resolver) {
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(resolver)
                 .setMaxConnPerRoute(CONNECTIONS_PER_HOST)
                 .setMaxConnTotal(4 * CONNECTIONS_PER_HOST)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()

@@ -9,9 +9,9 @@ public class PartnerRejectedException extends PermanentFailureException {
     private final String code;
 
     public PartnerRejectedException(String partner, String code, String message) {
-        super(partner + " rejected the call" + (code == null ? "" : " with " + code) + ": " + message);
+        super(partner + " rejected the call" + (code == null ? "" : " with " + PartnerText.cut(code)) + ": " + PartnerText.cut(message));
         this.partner = partner;
-        this.code = code;
+        this.code = PartnerText.cut(code);
     }
 
     public String partner() {

@@ -10,7 +10,7 @@ public class PartnerUnavailableException extends RetryLaterException {
     private final String partner;
 
     public PartnerUnavailableException(String partner, String message, Duration retryAfter, Throwable cause) {
-        super(partner + ": " + message, retryAfter, cause);
+        super(partner + ": " + PartnerText.cut(message), retryAfter, cause);
         this.partner = partner;
     }
 

@@ -14,6 +14,7 @@ import io.returnflow.history.ReturnEventKind;
 import io.returnflow.history.ReturnHistory;
 import io.returnflow.merchants.MixedDecision;
 import io.returnflow.outbox.Outbox;
+import io.returnflow.partners.PartnerText;
 import io.returnflow.returns.ReturnRows.Locked;
 
 import org.slf4j.Logger;
@@ -202,7 +203,7 @@ public class DecisionLedger {
                         UPDATE return_decisions SET sync_status = ?, sync_decision = COALESCE(?, sync_decision),
                             sync_error_code = ?, sync_error = ?, updated_at = ?
                         WHERE id = ? AND sync_status = ?""")
-                .params(SyncStatus.FAILED.name(), sourceDecision, code, truncate(message, 2000), now, decisionId,
+                .params(SyncStatus.FAILED.name(), sourceDecision, PartnerText.cut(code), PartnerText.cut(message), now, decisionId,
                         SyncStatus.PENDING.name())
                 .update() == 1;
         if (moved) {

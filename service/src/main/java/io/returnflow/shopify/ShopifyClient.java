@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.returnflow.partners.PartnerCircuitBreakers;
+import io.returnflow.partners.PartnerHosts;
 import io.returnflow.partners.PartnerHttp;
 import io.returnflow.partners.PartnerRejectedException;
 import io.returnflow.partners.PartnerUnavailableException;
@@ -34,12 +35,14 @@ public class ShopifyClient {
     static final String PARTNER = "Shopify";
     private static final Pattern OPERATION = Pattern.compile("^\\s*(query|mutation)\\s+(\\w+)");
 
-    private final RestClient http = PartnerHttp.restClient("", Duration.ofSeconds(3), Duration.ofSeconds(15));
+    private final RestClient http;
     private final ObjectMapper json;
     private final PartnerCircuitBreakers breakers;
     private final MeterRegistry meters;
 
-    public ShopifyClient(ObjectMapper json, PartnerCircuitBreakers breakers, MeterRegistry meters) {
+    public ShopifyClient(ObjectMapper json, PartnerCircuitBreakers breakers, MeterRegistry meters, PartnerHosts hosts) {
+        // The store's host is the merchant's: it never resolves to the service's own network.
+        this.http = PartnerHttp.restClient("", Duration.ofSeconds(3), Duration.ofSeconds(15), hosts.resolver());
         this.json = json;
         this.breakers = breakers;
         this.meters = meters;
@@ -82,11 +85,11 @@ public class ShopifyClient {
             throw new PartnerUnavailableException(PARTNER, "HTTP " + status, PartnerHttp.retryAfter(retryAfter), null);
         }
         if (status >= 400) {
-            throw new PartnerRejectedException(PARTNER, String.valueOf(status), describe(errors, answer));
+            throw new PartnerRejectedException(PARTNER, String.valueOf(status), describe(errors));
         }
         if (errors.isArray() && !errors.isEmpty()) {
             throw new PartnerRejectedException(PARTNER, errors.path(0).path("extensions").path("code").asText("GRAPHQL"),
-                    describe(errors, answer));
+                    describe(errors));
         }
         return answer.path("data");
     }
@@ -135,10 +138,11 @@ public class ShopifyClient {
         return hinted != null ? hinted : Duration.ofSeconds(1);
     }
 
-    private static String describe(JsonNode errors, JsonNode answer) {
+    private static String describe(JsonNode errors) {
         if (errors.isArray() && !errors.isEmpty()) {
-            return errors.path(0).path("message").asText(errors.toString());
+            return errors.path(0).path("message").asText("an error without a message");
         }
-        return errors.isMissingNode() ? answer.toString() : errors.asText(errors.toString());
+        // Never the answer itself: it may hold the store's data.
+        return errors.isTextual() ? errors.asText() : "an answer without a readable error";
     }
 }

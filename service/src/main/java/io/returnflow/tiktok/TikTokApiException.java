@@ -1,6 +1,7 @@
 package io.returnflow.tiktok;
 
 import io.returnflow.partners.PartnerRejectedException;
+import io.returnflow.partners.PartnerText;
 
 /** TikTok answered with a final (non-retryable) error code in its envelope. */
 public class TikTokApiException extends PartnerRejectedException {
@@ -11,7 +12,7 @@ public class TikTokApiException extends PartnerRejectedException {
     public TikTokApiException(long code, String message, String requestId) {
         super("TikTok", String.valueOf(code), message + (requestId == null ? "" : " (request " + requestId + ")"));
         this.tiktokCode = code;
-        this.tiktokMessage = message;
+        this.tiktokMessage = PartnerText.cut(message);
     }
 
     public long tiktokCode() {

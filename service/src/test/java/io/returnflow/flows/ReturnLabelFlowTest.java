@@ -18,6 +18,7 @@ import io.returnflow.support.ServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
 
 /**
@@ -33,6 +34,8 @@ class ReturnLabelFlowTest {
     BrokerProbe broker;
     @Autowired
     JmsTemplate jms;
+    @Autowired
+    JdbcTemplate db;
     @Value("${server.port}")
     int port;
 
@@ -59,6 +62,18 @@ class ReturnLabelFlowTest {
         assertThat(shipments.get(0).path("is_return").asBoolean()).isTrue();
         assertThat(shipments.get(0).path("from_address").path("street1").asText()).isEqualTo("77 Sample St");
         assertThat(shipments.get(0).path("to_address").path("street1").asText()).isEqualTo("1 Dock Rd");
+    }
+
+    @Test
+    void forgetsTheLabelDocumentsUrlOnceTikTokHasTheLabel() {
+        ReturnFlowFixture merchant = merchantUsingLabels();
+        JsonNode sandbox = buyerAsksForReturn(merchant, "RETURN_AND_REFUND", "SHIPPING_LABEL");
+
+        awaitLabel(merchant, sandbox, "UPLOADED");
+
+        String returnId = merchant.findReturn(sandbox.path("returnId").asText()).path("id").asText();
+        assertThat(db.queryForList("SELECT document_url FROM return_labels WHERE return_id = ?", String.class, returnId))
+                .containsExactly((String) null);
     }
 
     @Test

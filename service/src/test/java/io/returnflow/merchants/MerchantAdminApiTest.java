@@ -295,6 +295,16 @@ class MerchantAdminApiTest {
     }
 
     @Test
+    void refusesAShopDomainOutsideMyshopifyComNamingTheField() {
+        HttpResponse<String> answer = api.put("/api/admin/merchants/" + uniqueMerchantId(), ADMIN_TOKEN, """
+                {"name": "Acme", "shopify": {"shopDomain": "shop.attacker.example", "accessToken": "shpat_x"}}""");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(json(answer).path("error").asText())
+                .contains("shopify.shopDomain must be a shop domain under *.myshopify.com");
+    }
+
+    @Test
     void refusesABodyThatIsNotJson() {
         HttpResponse<String> answer = api.put("/api/admin/merchants/" + uniqueMerchantId(), ADMIN_TOKEN, "{name: ");
 

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.returnflow.support.OpenPartnerHosts;
 import io.returnflow.secrets.OpaqueIds;
 import io.returnflow.shopify.ShopifyClient;
 import io.returnflow.shopify.ShopifyStore;
@@ -48,7 +49,7 @@ class TenantCircuitBreakersTest {
     void aShopifyStoreThatIsDownOpensOnlyItsOwnBreaker() {
         partner.stubFor(any(urlPathMatching("/down/.*")).willReturn(aResponse().withStatus(503)));
         partner.stubFor(any(urlPathMatching("/up/.*")).willReturn(okJson("{\"data\":{\"shop\":{\"name\":\"up\"}}}")));
-        ShopifyClient shopify = new ShopifyClient(new ObjectMapper(), breakers, new SimpleMeterRegistry());
+        ShopifyClient shopify = new ShopifyClient(new ObjectMapper(), breakers, new SimpleMeterRegistry(), OpenPartnerHosts.open());
         ShopifyStore down = new ShopifyStore("down-store.myshopify.com", "shpat_a", partner.baseUrl() + "/down");
         ShopifyStore up = new ShopifyStore("up-store.myshopify.com", "shpat_b", partner.baseUrl() + "/up");
 

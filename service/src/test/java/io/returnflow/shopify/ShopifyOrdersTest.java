@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.returnflow.support.OpenPartnerHosts;
 import io.returnflow.partners.CircuitBreakerProperties;
 import io.returnflow.partners.PartnerCircuitBreakers;
 import io.returnflow.partners.PartnerRejectedException;
@@ -42,7 +43,7 @@ class ShopifyOrdersTest {
                     OrderMatchStrategy.NAME),
             List.of("TikTok Order ID"), Duration.ofHours(24)));
     private final ShopifyOrders orders = new ShopifyOrders(new ShopifyClient(new ObjectMapper(), new PartnerCircuitBreakers(
-            new CircuitBreakerProperties(20, 10, 50, Duration.ofSeconds(30), 3), new SimpleMeterRegistry()), new SimpleMeterRegistry()), properties,
+            new CircuitBreakerProperties(20, 10, 50, Duration.ofSeconds(30), 3), new SimpleMeterRegistry()), new SimpleMeterRegistry(), OpenPartnerHosts.open()), properties,
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     private ShopifyStore store() {

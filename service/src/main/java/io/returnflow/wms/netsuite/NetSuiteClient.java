@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.returnflow.partners.PartnerCircuitBreakers;
+import io.returnflow.partners.PartnerHosts;
 import io.returnflow.partners.PartnerHttp;
 import io.returnflow.partners.PartnerRejectedException;
 import io.returnflow.partners.PartnerUnavailableException;
@@ -43,8 +44,10 @@ public class NetSuiteClient {
     private final PartnerCircuitBreakers breakers;
     private final SecureRandom random = new SecureRandom();
 
-    public NetSuiteClient(NetSuiteProperties netsuite, ObjectMapper json, Clock clock, PartnerCircuitBreakers breakers) {
-        this.http = PartnerHttp.restClient("", netsuite.connectTimeout(), netsuite.readTimeout());
+    public NetSuiteClient(NetSuiteProperties netsuite, ObjectMapper json, Clock clock, PartnerCircuitBreakers breakers,
+                          PartnerHosts hosts) {
+        // The REST host may be the merchant's: it never resolves to the service's own network.
+        this.http = PartnerHttp.restClient("", netsuite.connectTimeout(), netsuite.readTimeout(), hosts.resolver());
         this.json = json;
         this.clock = clock;
         this.breakers = breakers;

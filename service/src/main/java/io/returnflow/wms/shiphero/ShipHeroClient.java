@@ -140,10 +140,11 @@ public class ShipHeroClient {
             }
             JsonNode first = errors.get(0);
             throw new PartnerRejectedException(PARTNER, first.path("code").asText(String.valueOf(status)),
-                    operation + ": " + first.path("message").asText(errors.toString()));
+                    operation + ": " + first.path("message").asText("an error without a message"));
         }
         if (status >= 400) {
-            throw new PartnerRejectedException(PARTNER, String.valueOf(status), operation + ": " + answer);
+            // Never the answer itself: it may hold the merchant's data.
+            throw new PartnerRejectedException(PARTNER, String.valueOf(status), operation + ": HTTP " + status);
         }
         return new Answer(status, answer.path("data"), null);
     }

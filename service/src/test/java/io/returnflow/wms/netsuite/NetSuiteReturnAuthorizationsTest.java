@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.returnflow.support.OpenPartnerHosts;
 import io.returnflow.merchants.Secret;
 import io.returnflow.messaging.PermanentFailureException;
 import io.returnflow.partners.CircuitBreakerProperties;
@@ -60,7 +61,7 @@ class NetSuiteReturnAuthorizationsTest {
                 transformLines);
         PartnerCircuitBreakers breakers = new PartnerCircuitBreakers(
                 new CircuitBreakerProperties(20, 10, 50, Duration.ofSeconds(30), 3), new SimpleMeterRegistry());
-        NetSuiteClient client = new NetSuiteClient(properties, new ObjectMapper(), Clock.systemUTC(), breakers);
+        NetSuiteClient client = new NetSuiteClient(properties, new ObjectMapper(), Clock.systemUTC(), breakers, OpenPartnerHosts.open());
         return new NetSuiteReturnAuthorizations(client, new NetSuiteSalesOrders(client, properties, Clock.systemUTC()), properties);
     }
 

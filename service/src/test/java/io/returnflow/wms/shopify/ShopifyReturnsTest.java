@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.returnflow.support.OpenPartnerHosts;
 import io.returnflow.messaging.PermanentFailureException;
 import io.returnflow.messaging.RetryLaterException;
 import io.returnflow.partners.CircuitBreakerProperties;
@@ -64,7 +65,7 @@ class ShopifyReturnsTest {
                 return new ShopifyStore("acme.myshopify.com", "shpat_test", shopify.baseUrl() + "/admin/api/2025-10");
             }
         };
-        returns = new ShopifyReturns(new ShopifyClient(new ObjectMapper(), breakers, new SimpleMeterRegistry()), stores,
+        returns = new ShopifyReturns(new ShopifyClient(new ObjectMapper(), breakers, new SimpleMeterRegistry(), OpenPartnerHosts.open()), stores,
                 new ShopifyReturnsProperties(null, "OTHER", Duration.ofHours(24)), Clock.systemUTC());
     }
 
