@@ -191,6 +191,48 @@ class SandboxReturnDecisions {
         return data.update(returnId, r -> r.withStatus(cancelled, nextUpdateTime(r)));
     }
 
+    /**
+     * The seller's deadline passed: TikTok decides by itself, in the buyer's favour (the request
+     * approved, a received package accepted). Empty when TikTok waits for no decision.
+     */
+    synchronized java.util.Optional<SandboxReturn> tiktokDecides(String returnId) {
+        SandboxReturn ret = data.findReturn(returnId).orElse(null);
+        String action = ret == null ? null : ret.sellerNextAction();
+        if (action == null) {
+            return java.util.Optional.empty();
+        }
+        boolean replacement = "REPLACEMENT".equals(ret.returnType());
+        String decided = switch (action) {
+            case "SELLER_RESPOND_REFUND" -> "RETURN_OR_REFUND_REQUEST_SUCCESS";
+            case "SELLER_RESPOND_RECEIVE_PACKAGE" -> replacement ? "REPLACEMENT_REQUEST_COMPLETE" : "RETURN_OR_REFUND_REQUEST_SUCCESS";
+            default -> "AWAITING_BUYER_SHIP"; // SELLER_RESPOND_RETURN, SELLER_RESPOND_REPLACEMENT
+        };
+        return data.update(returnId, r -> r.withStatus(decided, nextUpdateTime(r)));
+    }
+
+    /**
+     * TikTok asks the seller again, as after a buyer's appeal or a declined partial-refund offer: a
+     * rejected request or an offer waits for the seller's answer to the request again, a rejected
+     * package for the seller to confirm it again, and a request still waiting starts anew. Each is a
+     * new wait with its own deadline. Empty for a return TikTok would not reopen (cancelled, done).
+     */
+    synchronized java.util.Optional<SandboxReturn> asksAgain(String returnId) {
+        SandboxReturn ret = data.findReturn(returnId).orElse(null);
+        if (ret == null) {
+            return java.util.Optional.empty();
+        }
+        String request = "REPLACEMENT".equals(ret.returnType()) ? "REPLACEMENT_REQUEST_PENDING" : "RETURN_OR_REFUND_REQUEST_PENDING";
+        String again = switch (ret.returnStatus()) {
+            case "REFUND_OR_RETURN_REQUEST_REJECT", "REPLACEMENT_REQUEST_REJECT", "AWAITING_BUYER_RESPONSE" -> request;
+            case "REJECT_RECEIVE_PACKAGE" -> "BUYER_SHIPPED_ITEM";
+            default -> ret.sellerNextAction() == null ? null : ret.returnStatus();
+        };
+        if (again == null) {
+            return java.util.Optional.empty();
+        }
+        return data.update(returnId, r -> r.withStatus(again, nextUpdateTime(r)));
+    }
+
     private Answer check(SandboxReturn ret, boolean reject, Decision decision) {
         String status = ret.returnStatus();
         String asked = decision.decision();

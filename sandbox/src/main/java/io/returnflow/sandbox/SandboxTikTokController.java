@@ -1,6 +1,8 @@
 package io.returnflow.sandbox;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,12 +40,15 @@ class SandboxTikTokController {
     private final SandboxWebhooks webhooks;
     private final SandboxProperties sandbox;
     private final Clock clock;
+    private final SandboxDeadlines deadlines;
 
-    SandboxTikTokController(SandboxData data, SandboxWebhooks webhooks, SandboxProperties sandbox, Clock clock) {
+    SandboxTikTokController(SandboxData data, SandboxWebhooks webhooks, SandboxProperties sandbox, Clock clock,
+                            SandboxDeadlines deadlines) {
         this.data = data;
         this.webhooks = webhooks;
         this.sandbox = sandbox;
         this.clock = clock;
+        this.deadlines = deadlines;
     }
 
     /**
@@ -52,9 +57,11 @@ class SandboxTikTokController {
      * @param documentType   the return's return_shipping_document_type: SHIPPING_LABEL (default), QR_CODE or QR_CODE_<market>
      * @param documentsPdfOnly TikTok takes the return's shipping document as a PDF only (25021023 for anything else)
      * @param otherOrderLines lines of the Shopify order that are not returned, before the returned ones (0 by default)
+     * @param deadlineIn     the seller's deadline from now (ISO-8601, e.g. PT10M; negative: already passed);
+     *                       null: sandbox.tiktok.response-window
      */
     record SimulatedReturn(String returnType, Integer items, String shopId, Boolean deliverWebhook, String documentType,
-                           Integer otherOrderLines, Boolean documentsPdfOnly) {
+                           Integer otherOrderLines, Boolean documentsPdfOnly, String deadlineIn) {
     }
 
     record SimulatedReturnCreated(String returnId, String orderId, String shopId, String returnType,
@@ -76,6 +83,7 @@ class SandboxTikTokController {
         if (request != null && request.documentType() != null && !DOCUMENT_TYPES.matcher(request.documentType()).matches()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "documentType must be SHIPPING_LABEL, QR_CODE or QR_CODE_<market>");
         }
+        Duration deadlineIn = request == null || request.deadlineIn() == null ? null : duration(request.deadlineIn());
         long now = clock.instant().getEpochSecond();
         String orderId = SandboxWebhooks.SandboxIds.next();
         List<SandboxReturn.LineItem> lines = new ArrayList<>();
@@ -92,6 +100,9 @@ class SandboxTikTokController {
         SandboxReturn ret = new SandboxReturn(SandboxWebhooks.SandboxIds.next(), orderId, shopId, type,
                 status, now, now, List.copyOf(lines));
         data.put(ret);
+        if (deadlineIn != null) {
+            deadlines.fix(ret, now + deadlineIn.toSeconds());
+        }
         if (request != null && request.documentType() != null) {
             data.shippingDocumentType(ret.returnId(), request.documentType());
         }
@@ -125,6 +136,14 @@ class SandboxTikTokController {
         SandboxWebhooks.Delivery delivery = webhooks.returnStatusChanged(ret, "BUYER", shape);
         return new SimulatedReturnCreated(ret.returnId(), ret.orderId(), ret.shopId(), ret.returnType(),
                 delivery.notificationId(), delivery.status());
+    }
+
+    static Duration duration(String text) {
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "not an ISO-8601 duration (e.g. PT10M, -PT1H): " + text);
+        }
     }
 
     /**

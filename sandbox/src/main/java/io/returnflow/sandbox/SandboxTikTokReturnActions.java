@@ -1,5 +1,6 @@
 package io.returnflow.sandbox;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * What happens to a sandbox TikTok return after it was asked for, for demos and tests: look at it
  * (status and the decision calls it got), the buyer ships it back or cancels it, the seller decides
- * in Seller Center, TikTok retires a reject reason. Each change delivers the type-12 webhook, unless
+ * in Seller Center, TikTok retires a reject reason, moves a deadline, decides by itself once it
+ * passed, or asks the seller again. Each change delivers the type-12 webhook, unless
  * {@code "deliverWebhook": false} (the service then hears of it only when it re-reads the return).
  */
 @RestController
@@ -32,13 +34,21 @@ class SandboxTikTokReturnActions {
     private final SandboxReturnDecisions decisions;
     private final SandboxWebhooks webhooks;
     private final ObjectMapper json;
+    private final SandboxDeadlines deadlines;
+    private final Clock clock;
 
     SandboxTikTokReturnActions(SandboxData data, SandboxReturnDecisions decisions, SandboxWebhooks webhooks,
-                               ObjectMapper json) {
+                               ObjectMapper json, SandboxDeadlines deadlines, Clock clock) {
         this.data = data;
         this.decisions = decisions;
         this.webhooks = webhooks;
         this.json = json;
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    /** @param in the seller's deadline from now (ISO-8601, e.g. PT10M; negative: already passed) */
+    record NewDeadline(String in) {
     }
 
     /** @param deliverWebhook false: change the return without telling the service */
@@ -69,6 +79,7 @@ class SandboxTikTokReturnActions {
         view.put("returnStatus", ret.returnStatus());
         view.put("sellerNextAction", ret.sellerNextAction());
         view.put("updateTime", ret.updateTime());
+        view.put("deadline", deadlines.deadlineOf(ret));
         view.put("rejectReasons", SandboxReturnDecisions.asJson(decisions.rejectReasons(ret)));
         view.put("decisionCalls", decisions.calls(returnId));
         return view;
@@ -115,6 +126,48 @@ class SandboxTikTokReturnActions {
         view.put("message", answer.message());
         view.put("returnStatus", find(returnId).returnStatus());
         return view;
+    }
+
+    /**
+     * TikTok moves the seller's deadline for what it waits for now (no webhook: the service sees it
+     * when it next reads the return).
+     */
+    @PostMapping("/deadline")
+    Map<String, Object> deadline(@PathVariable String returnId, @RequestBody NewDeadline request) {
+        SandboxReturn ret = find(returnId);
+        if (ret.sellerNextAction() == null) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "TikTok waits for no seller action on this return ("
+                    + ret.returnStatus() + ")");
+        }
+        if (request == null || request.in() == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "give \"in\": the deadline from now, e.g. PT10M");
+        }
+        deadlines.fix(ret, clock.instant().getEpochSecond() + SandboxTikTokController.duration(request.in()).toSeconds());
+        return show(returnId);
+    }
+
+    /** The seller's deadline passed: TikTok decides by itself, for the buyer. */
+    @PostMapping("/deadline-passes")
+    Map<String, Object> deadlinePasses(@PathVariable String returnId, @RequestBody(required = false) Options options) {
+        SandboxReturn ret = find(returnId);
+        Long deadline = deadlines.deadlineOf(ret);
+        if (deadline == null || deadline > clock.instant().getEpochSecond()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, deadline == null
+                    ? "TikTok waits for no seller action on this return (" + ret.returnStatus() + ")"
+                    : "the deadline " + java.time.Instant.ofEpochSecond(deadline) + " has not passed yet");
+        }
+        SandboxReturn decided = decisions.tiktokDecides(returnId).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.CONFLICT, "TikTok waits for no seller action on this return"));
+        return changed(decided, "SYSTEM", options);
+    }
+
+    /** TikTok asks the seller again (an appeal, a declined offer, a renewed request): a new wait, a new deadline. */
+    @PostMapping("/ask-again")
+    Map<String, Object> asksAgain(@PathVariable String returnId, @RequestBody(required = false) Options options) {
+        find(returnId);
+        SandboxReturn again = decisions.asksAgain(returnId).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.CONFLICT, "TikTok does not reopen a return in its status " + find(returnId).returnStatus()));
+        return changed(again, "SYSTEM", options);
     }
 
     /** TikTok no longer offers this reject reason for the return. */

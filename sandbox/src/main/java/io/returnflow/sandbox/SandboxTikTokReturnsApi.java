@@ -26,11 +26,14 @@ class SandboxTikTokReturnsApi {
     private final SandboxData data;
     private final SandboxSignatureCheck signatures;
     private final ObjectMapper json;
+    private final SandboxDeadlines deadlines;
 
-    SandboxTikTokReturnsApi(SandboxData data, SandboxSignatureCheck signatures, ObjectMapper json) {
+    SandboxTikTokReturnsApi(SandboxData data, SandboxSignatureCheck signatures, ObjectMapper json,
+                            SandboxDeadlines deadlines) {
         this.data = data;
         this.signatures = signatures;
         this.json = json;
+        this.deadlines = deadlines;
     }
 
     @PostMapping("/returns/search")
@@ -43,7 +46,7 @@ class SandboxTikTokReturnsApi {
         JsonNode criteria = bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes);
         List<Map<String, Object>> found = new ArrayList<>();
         for (JsonNode id : criteria.path("return_ids")) {
-            data.findReturn(id.asText()).ifPresent(ret -> found.add(returnOrder(ret, data.shippingDocumentType(ret.returnId()))));
+            data.findReturn(id.asText()).ifPresent(ret -> found.add(returnOrder(ret, data.shippingDocumentType(ret.returnId()), deadlines.deadlineOf(ret))));
         }
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("return_orders", found);
@@ -52,7 +55,7 @@ class SandboxTikTokReturnsApi {
         return SandboxEnvelope.ok(page);
     }
 
-    private static Map<String, Object> returnOrder(SandboxReturn ret, String shippingDocumentType) {
+    private static Map<String, Object> returnOrder(SandboxReturn ret, String shippingDocumentType, Long deadline) {
         Map<String, Object> order = new LinkedHashMap<>();
         order.put("return_id", ret.returnId());
         order.put("order_id", ret.orderId());
@@ -66,7 +69,7 @@ class SandboxTikTokReturnsApi {
         order.put("return_shipping_document_type", shippingDocumentType);
         order.put("create_time", ret.createTime());
         order.put("update_time", ret.updateTime());
-        order.put("seller_next_action_response", nextActions(ret));
+        order.put("seller_next_action_response", nextActions(ret, deadline));
         order.put("refund_amount", Map.of("currency", "USD", "refund_total", total(ret)));
         List<Map<String, Object>> lines = new ArrayList<>();
         for (SandboxReturn.LineItem line : ret.lineItems()) {
@@ -84,9 +87,9 @@ class SandboxTikTokReturnsApi {
         return order;
     }
 
-    private static List<Map<String, Object>> nextActions(SandboxReturn ret) {
+    private static List<Map<String, Object>> nextActions(SandboxReturn ret, Long deadline) {
         String action = ret.sellerNextAction();
-        return action == null ? List.of() : List.of(Map.of("action", action, "deadline", ret.updateTime() + 2 * 86_400));
+        return action == null ? List.of() : List.of(Map.of("action", action, "deadline", deadline));
     }
 
     private static String total(SandboxReturn ret) {

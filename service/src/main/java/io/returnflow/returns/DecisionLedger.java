@@ -76,13 +76,15 @@ public class DecisionLedger {
         draft.items().forEach((itemId, decision) -> db.sql("UPDATE return_items SET decision = ? WHERE id = ? AND return_id = ?")
                 .params(decision.name(), itemId, draft.returnId()).update());
         db.sql("""
-                        INSERT INTO return_decisions (id, return_id, answers, verdict, mixed_decision, returnless, reject_reason,
-                            comment, approved_refund, currency, sync_status, sync_decision, sync_reason, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, draft.returnId(), draft.answers().name(), draft.verdict().name(), draft.mixedDecision().name(),
-                        draft.returnless(), draft.rejectReason(), draft.comment(), draft.approvedRefund(), draft.currency(),
-                        SyncStatus.PENDING.name(), draft.plannedDecision(), draft.heldReason(), Timestamp.from(now),
-                        Timestamp.from(now))
+                        INSERT INTO return_decisions (id, return_id, answers, answers_deadline, verdict, mixed_decision, returnless,
+                            reject_reason, comment, approved_refund, currency, sync_status, sync_decision, sync_reason,
+                            created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, draft.returnId(), draft.answers().name(),
+                        current.deadline() == null ? null : Timestamp.from(current.deadline()), draft.verdict().name(),
+                        draft.mixedDecision().name(), draft.returnless(), draft.rejectReason(), draft.comment(),
+                        draft.approvedRefund(), draft.currency(), SyncStatus.PENDING.name(), draft.plannedDecision(),
+                        draft.heldReason(), Timestamp.from(now), Timestamp.from(now))
                 .update();
         ReturnState state = draft.verdict().state();
         db.sql("UPDATE returns SET state = ?, current_decision_id = ?, updated_at = ? WHERE id = ?")
@@ -107,7 +109,7 @@ public class DecisionLedger {
         return db.sql("""
                         SELECT d.id, d.return_id, d.answers, d.verdict, d.mixed_decision, d.returnless, d.reject_reason,
                                d.comment, d.approved_refund, d.currency, d.sync_status, d.sync_decision,
-                               d.dead_lettered_at, r.merchant_id, r.source, r.source_account_id, r.source_return_id, r.return_type
+                               d.dead_lettered_at, d.answers_deadline, r.merchant_id, r.source, r.source_account_id, r.source_return_id, r.return_type
                         FROM return_decisions d JOIN returns r ON r.id = d.return_id
                         WHERE d.id = ?""")
                 .param(decisionId)
@@ -118,7 +120,8 @@ public class DecisionLedger {
                         MixedDecision.valueOf(rs.getString("mixed_decision")), rs.getBoolean("returnless"),
                         rs.getString("reject_reason"), rs.getString("comment"), rs.getBigDecimal("approved_refund"),
                         rs.getString("currency"), SyncStatus.valueOf(rs.getString("sync_status")),
-                        rs.getString("sync_decision"), rs.getTimestamp("dead_lettered_at") != null))
+                        rs.getString("sync_decision"), rs.getTimestamp("dead_lettered_at") != null,
+                        ReturnRows.instant(rs.getTimestamp("answers_deadline"))))
                 .optional();
     }
 

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,7 +26,7 @@ public class ReturnQueries {
     private static final String COLUMNS = """
             id, merchant_id, source, source_account_id, source_return_id, source_order_id, return_type,
             source_status, next_action, can_buyer_keep_item, shopify_order_id, shopify_order_name, state,
-            attention, created_at, updated_at""";
+            attention, created_at, updated_at, deadline_at, deadline_action""";
 
     /**
      * A return needs someone: the marketplace waits for the merchant's decision (OPEN), the service
@@ -38,23 +40,37 @@ public class ReturnQueries {
              OR EXISTS (SELECT 1 FROM return_wms w WHERE w.return_id = r.id AND (w.status = 'FAILED' OR w.outcome = 'FAILED'))
              OR EXISTS (SELECT 1 FROM return_labels l WHERE l.return_id = r.id AND l.status = 'FAILED'))""";
 
-    private final JdbcClient db;
+    private static final Duration DUE_SOON = Duration.ofHours(24);
 
-    public ReturnQueries(JdbcClient db) {
+    private final JdbcClient db;
+    private final Clock clock;
+
+    public ReturnQueries(JdbcClient db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /** A page of returns and the cursor of the next page (null on the last page). */
     public record Page(List<ReturnView> returns, String nextCursor) {
     }
 
-    /** @param needsAttention how many of the merchant's returns need someone (see NEEDS_ATTENTION) */
-    public record Summary(long needsAttention) {
+    /**
+     * @param needsAttention how many of the merchant's returns need someone (see NEEDS_ATTENTION)
+     * @param dueWithin24h   open returns whose deadline comes within the next 24 hours (not passed yet)
+     * @param overdue        open returns whose deadline has passed (the marketplace has not moved on yet)
+     */
+    public record Summary(long needsAttention, long dueWithin24h, long overdue) {
     }
 
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Summary summary(String merchantId) {
+        Timestamp now = Timestamp.from(clock.instant());
         return new Summary(db.sql("SELECT COUNT(*) FROM returns r WHERE r.merchant_id = ? AND " + NEEDS_ATTENTION)
-                .param(merchantId).query(Long.class).single());
+                .param(merchantId).query(Long.class).single(),
+                db.sql("SELECT COUNT(*) FROM returns WHERE merchant_id = ? AND state = 'OPEN' AND deadline_at >= ? AND deadline_at < ?")
+                        .params(merchantId, now, Timestamp.from(now.toInstant().plus(DUE_SOON))).query(Long.class).single(),
+                db.sql("SELECT COUNT(*) FROM returns WHERE merchant_id = ? AND state = 'OPEN' AND deadline_at < ?")
+                        .params(merchantId, now).query(Long.class).single());
     }
 
     /** Header, items, WMS and sync read from one snapshot: a view never mixes before and after a change. */
@@ -70,10 +86,13 @@ public class ReturnQueries {
      * @param state  only returns in this state, or null
      * @param search a TikTok return or order id, or null
      * @param needsAttention only the returns that need someone (see {@link #summary})
+     * @param dueWithin only the open returns whose deadline comes within this time from now (or has
+     *                  passed), soonest first; null for all, newest first
      * @param cursor from the previous page, or null for the first
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public Page page(String merchantId, ReturnState state, String search, boolean needsAttention, int limit, String cursor) {
+    public Page page(String merchantId, ReturnState state, String search, boolean needsAttention, Duration dueWithin,
+                     int limit, String cursor) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM returns r WHERE merchant_id = :merchant");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("merchant", merchantId);
@@ -88,20 +107,28 @@ public class ReturnQueries {
         if (needsAttention) {
             sql.append(" AND ").append(NEEDS_ATTENTION);
         }
-        Cursor after = Cursor.decode(cursor);
+        boolean byDeadline = dueWithin != null;
+        if (byDeadline) {
+            sql.append(" AND state = 'OPEN' AND deadline_at < :due");
+            params.put("due", Timestamp.from(clock.instant().plus(dueWithin)));
+        }
+        Cursor after = Cursor.decode(cursor, byDeadline);
         if (after != null) {
-            sql.append(" AND (created_at < :at OR (created_at = :at AND id < :id))");
-            params.put("at", Timestamp.from(after.createdAt()));
+            String column = byDeadline ? "deadline_at" : "created_at";
+            String later = byDeadline ? ">" : "<";
+            sql.append(" AND (%1$s %2$s :at OR (%1$s = :at AND id %2$s :id))".formatted(column, later));
+            params.put("at", Timestamp.from(after.at()));
             params.put("id", after.id());
         }
-        sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
+        sql.append(byDeadline ? " ORDER BY deadline_at ASC, id ASC" : " ORDER BY created_at DESC, id DESC").append(" LIMIT :limit");
         params.put("limit", limit + 1);
         List<ReturnView> rows = new ArrayList<>(db.sql(sql.toString()).params(params).query(ReturnQueries::header).list());
         String next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
             ReturnView last = rows.get(limit - 1);
-            next = new Cursor(last.createdAt(), last.id()).encode();
+            next = byDeadline ? new Cursor(true, last.tiktok().deadline(), last.id()).encode()
+                    : new Cursor(false, last.createdAt(), last.id()).encode();
         }
         return new Page(rows.stream().map(this::complete).toList(), next);
     }
@@ -155,29 +182,38 @@ public class ReturnQueries {
         return new ReturnView(rs.getString("id"), rs.getString("merchant_id"), ReturnSource.valueOf(rs.getString("source")),
                 new ReturnView.TikTok(rs.getString("source_account_id"), rs.getString("source_return_id"),
                         rs.getString("source_order_id"), rs.getString("return_type"), rs.getString("source_status"),
-                        nextAction == null ? null : NextAction.valueOf(nextAction), rs.getBoolean("can_buyer_keep_item")),
+                        nextAction == null ? null : NextAction.valueOf(nextAction), rs.getBoolean("can_buyer_keep_item"),
+                        ReturnRows.instant(rs.getTimestamp("deadline_at")), rs.getString("deadline_action")),
                 shopifyOrder == null ? null : new ReturnView.Shopify(shopifyOrder, rs.getString("shopify_order_name")),
                 ReturnState.valueOf(rs.getString("state")), rs.getString("attention"), List.of(), List.of(), null,
                 ReturnView.Sync.NONE, rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 
-    /** Opaque to clients: where the previous page ended. */
-    private record Cursor(Instant createdAt, String id) {
+    /** Opaque to clients: where the previous page ended (its creation time, or its deadline). */
+    private record Cursor(boolean byDeadline, Instant at, String id) {
+
+        private static final String DEADLINE = "deadline";
 
         String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((createdAt.toString() + "|" + id).getBytes(StandardCharsets.UTF_8));
+            String text = (byDeadline ? DEADLINE + "|" : "") + at + "|" + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
         }
 
-        static Cursor decode(String cursor) {
+        static Cursor decode(String cursor, boolean byDeadline) {
             if (cursor == null || cursor.isBlank()) {
                 return null;
             }
             try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
-                return new Cursor(Instant.parse(parts[0]), parts[1]);
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 3);
+                boolean deadlineCursor = parts[0].equals(DEADLINE);
+                if (deadlineCursor != byDeadline) {
+                    throw new IllegalArgumentException("another listing's cursor");
+                }
+                return deadlineCursor ? new Cursor(true, Instant.parse(parts[1]), parts[2])
+                        : new Cursor(false, Instant.parse(parts[0]), parts[1]);
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("cursor is not one this API gave out");
+                throw new IllegalArgumentException("cursor is not one this API gave out"
+                        + (byDeadline ? " for this dueWithin listing" : ""));
             }
         }
     }

@@ -23,7 +23,7 @@ class ReturnRows {
 
     private static final String LOCKED = """
             id, state, source_updated_at, current_decision_id, merchant_id, next_action, source, source_account_id,
-            source_return_id, source_status""";
+            source_return_id, source_status, deadline_at, deadline_action""";
 
     private final JdbcClient db;
     private final Outbox outbox;
@@ -54,11 +54,17 @@ class ReturnRows {
     /** The source's status and the state it means, as the return's own. */
     void takeSourceStatus(String returnId, SourceStatus status, ReturnState state, Timestamp now) {
         db.sql("""
-                        UPDATE returns SET source_status = ?, source_updated_at = ?, next_action = ?, state = ?, updated_at = ?
+                        UPDATE returns SET source_status = ?, source_updated_at = ?, next_action = ?, deadline_at = ?,
+                            deadline_action = ?, state = ?, updated_at = ?
                         WHERE id = ?""")
                 .params(status.status(), status.updatedAt(), status.nextAction() == null ? null : status.nextAction().name(),
-                        state.name(), now, returnId)
+                        deadline(status), status.deadlineAction(), state.name(), now, returnId)
                 .update();
+    }
+
+    /** The status's deadline as stored: only while the source waits for the merchant. */
+    static Timestamp deadline(SourceStatus status) {
+        return status.nextAction() == null || status.deadline() == null ? null : Timestamp.from(status.deadline());
     }
 
     /**
@@ -83,8 +89,8 @@ class ReturnRows {
 
     /** A return row, locked for the rest of the transaction. */
     record Locked(String id, ReturnState state, long sourceUpdatedAt, String currentDecisionId, String merchantId,
-                          NextAction nextAction, ReturnSource source, String sourceAccountId, String sourceReturnId,
-                  String sourceStatus) {
+                  NextAction nextAction, ReturnSource source, String sourceAccountId, String sourceReturnId,
+                  String sourceStatus, Instant deadline, String deadlineAction) {
     }
 
     private static Locked locked(ResultSet rs, int row) throws SQLException {
@@ -92,6 +98,11 @@ class ReturnRows {
         return new Locked(rs.getString("id"), ReturnState.valueOf(rs.getString("state")), rs.getLong("source_updated_at"),
                 rs.getString("current_decision_id"), rs.getString("merchant_id"),
                 nextAction == null ? null : NextAction.valueOf(nextAction), ReturnSource.valueOf(rs.getString("source")),
-                rs.getString("source_account_id"), rs.getString("source_return_id"), rs.getString("source_status"));
+                rs.getString("source_account_id"), rs.getString("source_return_id"), rs.getString("source_status"),
+                instant(rs.getTimestamp("deadline_at")), rs.getString("deadline_action"));
+    }
+
+    static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -50,9 +50,10 @@ public class ReturnStore {
     private final Clock clock;
     private final ReturnHistory history;
     private final MeterRegistry meters;
+    private final ReturnDeadlines deadlines;
 
     public ReturnStore(JdbcClient db, ReturnRows rows, DecisionLedger decisions, Outbox outbox, ObjectMapper json,
-                       Clock clock, ReturnHistory history, MeterRegistry meters) {
+                       Clock clock, ReturnHistory history, MeterRegistry meters, ReturnDeadlines deadlines) {
         this.db = db;
         this.rows = rows;
         this.decisions = decisions;
@@ -61,6 +62,7 @@ public class ReturnStore {
         this.clock = clock;
         this.history = history;
         this.meters = meters;
+        this.deadlines = deadlines;
     }
 
     public Optional<String> idOf(ReturnSource source, String accountId, String sourceReturnId) {
@@ -120,6 +122,8 @@ public class ReturnStore {
      * waits for what it answered, the decision's state stands: the source has not heard of it yet.
      * A decision held for an operator ends once the source moved on (the operator acted there); items
      * nobody decided take the source's approval or rejection (decided in the source's own back office).
+     * When the source asks the merchant again past the current decision (another next action, or the
+     * same one under another deadline), the return is OPEN again with every item undecided.
      * Answers whether anything changed.
      */
     @Transactional
@@ -129,21 +133,29 @@ public class ReturnStore {
             return false;
         }
         Locked current = locked.get();
-        Optional<RecordedDecision> pending = Optional.ofNullable(current.currentDecisionId())
-                .flatMap(decisions::decision)
-                .filter(decision -> decision.syncStatus() == SyncStatus.PENDING);
-        boolean decisionOnItsWay = pending.isPresent() && status.nextAction() == pending.get().answers();
-        ReturnState next = decisionOnItsWay ? current.state() : current.state().then(status.state());
+        Optional<RecordedDecision> decision = Optional.ofNullable(current.currentDecisionId()).flatMap(decisions::decision);
+        Optional<RecordedDecision> pending = decision.filter(d -> d.syncStatus() == SyncStatus.PENDING);
+        boolean decisionOnItsWay = pending.isPresent() && status.nextAction() == pending.get().answers()
+                && !pending.get().isAskedAgainBy(status);
+        // TikTok asks again past the decision (sent, or on its way but overtaken): OPEN, to be decided anew
+        Optional<RecordedDecision> askedAgain = decision
+                .filter(d -> d.syncStatus() != SyncStatus.FAILED && d.isAskedAgainBy(status))
+                .filter(d -> current.state() != ReturnState.OPEN && status.state() == ReturnState.OPEN);
+        ReturnState next = askedAgain.isPresent() ? ReturnState.OPEN
+                : decisionOnItsWay ? current.state() : current.state().then(status.state());
         Instant now = clock.instant();
         int changed = db.sql("""
-                        UPDATE returns SET source_status = ?, source_updated_at = ?, next_action = ?, state = ?, updated_at = ?
+                        UPDATE returns SET source_status = ?, source_updated_at = ?, next_action = ?, deadline_at = ?,
+                            deadline_action = ?, state = ?, updated_at = ?
                         WHERE id = ? AND source_updated_at <= ?""")
                 .params(status.status(), status.updatedAt(), status.nextAction() == null ? null : status.nextAction().name(),
-                        next.name(), Timestamp.from(now), current.id(), status.updatedAt())
+                        ReturnRows.deadline(status), status.deadlineAction(), next.name(), Timestamp.from(now), current.id(),
+                        status.updatedAt())
                 .update();
         if (changed == 0) {
             return false;
         }
+        deadlines.checkMissed(current, status, now);
         if (!Objects.equals(current.sourceStatus(), status.status())) {
             rows.announceStatus(current.id(), current.merchantId(), source, status, next, now);
         }
@@ -158,6 +170,7 @@ public class ReturnStore {
                             current.id(), ItemDecision.PENDING.name())
                     .update();
         }
+        askedAgain.ifPresent(answered -> reopened(current, answered, status));
         if (next != current.state()) {
             log.info("Return {} is now {} ({} says {})", current.id(), next, source, status.status());
             history.record(current.id(), ReturnEventKind.STATUS_CHANGED,
@@ -166,6 +179,17 @@ public class ReturnStore {
         return true;
     }
 
+    /** The merchant decides again, every item: the next decision is a new one, with its own idempotency key. */
+    private void reopened(Locked current, RecordedDecision answered, SourceStatus status) {
+        rows.undecideItems(current.id());
+        log.info("Return {} is OPEN again: {} asks for {} ({}) until {}, past decision {}", current.id(), current.source(),
+                status.nextAction(), status.deadlineAction(), status.deadline(), answered.id());
+        history.record(current.id(), ReturnEventKind.STATUS_CHANGED, current.source() + " asks the merchant again: "
+                        + status.nextAction() + (status.deadline() == null ? "" : " until " + status.deadline())
+                        + "; decide anew", "decision " + answered.id() + " answered " + answered.answers()
+                        + (answered.answersDeadline() == null ? "" : " due " + answered.answersDeadline())
+                        + " and was " + answered.syncStatus());
+    }
 
     private static ReturnState stateOf(SourceStatus status) {
         return status.state() == null ? ReturnState.OPEN : status.state();
@@ -176,13 +200,14 @@ public class ReturnStore {
         ReturnState state = stateOf(status);
         db.sql("""
                         INSERT INTO returns (id, merchant_id, source, source_account_id, source_return_id, source_order_id,
-                            return_type, reason, source_status, source_updated_at, next_action, can_buyer_keep_item,
-                            shipping_document_type, shopify_order_id, shopify_order_name, state, attention,
+                            return_type, reason, source_status, source_updated_at, next_action, deadline_at, deadline_action,
+                            can_buyer_keep_item, shipping_document_type, shopify_order_id, shopify_order_name, state, attention,
                             created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, draft.merchantId(), draft.source().name(), draft.sourceAccountId(), draft.sourceReturnId(),
                         draft.sourceOrderId(), draft.returnType(), reason(draft), status.status(), status.updatedAt(),
-                        status.nextAction() == null ? null : status.nextAction().name(), draft.canBuyerKeepItem(),
+                        status.nextAction() == null ? null : status.nextAction().name(), ReturnRows.deadline(status),
+                        status.deadlineAction(), draft.canBuyerKeepItem(),
                         draft.shippingDocumentType(), draft.shopifyOrderId(), draft.shopifyOrderName(), state.name(),
                         draft.attention(), Timestamp.from(now), Timestamp.from(now))
                 .update();

@@ -20,8 +20,13 @@ public record ReturnView(
         Instant createdAt,
         Instant updatedAt) {
 
+    /**
+     * @param deadline       until when TikTok waits for the merchant's {@code nextAction}; past it, TikTok
+     *                       decides by itself. Null while TikTok waits for nothing
+     * @param deadlineAction TikTok's name of the action the deadline is for (e.g. SELLER_RESPOND_RETURN)
+     */
     public record TikTok(String shopId, String returnId, String orderId, String returnType, String status,
-                         NextAction nextAction, boolean canBuyerKeepItem) {
+                         NextAction nextAction, boolean canBuyerKeepItem, Instant deadline, String deadlineAction) {
     }
 
     public record Shopify(String orderId, String orderName) {

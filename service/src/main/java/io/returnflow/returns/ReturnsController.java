@@ -1,5 +1,8 @@
 package io.returnflow.returns;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+
 import io.returnflow.security.ApiPrincipal;
 
 import org.springframework.http.HttpStatus;
@@ -33,19 +36,21 @@ class ReturnsController {
                             @RequestParam(required = false) ReturnState state,
                             @RequestParam(required = false) String q,
                             @RequestParam(defaultValue = "false") boolean needsAttention,
+                            @RequestParam(required = false) String dueWithin,
                             @RequestParam(defaultValue = "20") int limit,
                             @RequestParam(required = false) String cursor) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_PAGE);
         }
+        Duration due = dueWithin == null ? null : duration(dueWithin);
         try {
-            return returns.page(merchantOf(caller, merchantId), state, q, needsAttention, limit, cursor);
+            return returns.page(merchantOf(caller, merchantId), state, q, needsAttention, due, limit, cursor);
         } catch (IllegalArgumentException badCursor) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, badCursor.getMessage());
         }
     }
 
-    /** Counts for the returns list: how many returns need someone now. */
+    /** Counts for the returns list: how many returns need someone now, how many are due within 24 h or overdue. */
     @GetMapping("/summary")
     ReturnQueries.Summary summary(@AuthenticationPrincipal ApiPrincipal caller, @RequestParam(required = false) String merchantId) {
         return returns.summary(merchantOf(caller, merchantId));
@@ -56,6 +61,21 @@ class ReturnsController {
                    @RequestParam(required = false) String merchantId) {
         return returns.find(merchantOf(caller, merchantId), returnId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no return " + returnId));
+    }
+
+    /** {@code dueWithin}: a positive ISO-8601 duration such as PT24H or P2D. */
+    private static Duration duration(String dueWithin) {
+        Duration parsed;
+        try {
+            parsed = Duration.parse(dueWithin.trim());
+        } catch (DateTimeParseException e) {
+            parsed = null;
+        }
+        if (parsed == null || parsed.isNegative() || parsed.isZero()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "dueWithin must be a positive ISO-8601 duration"
+                    + " such as PT24H, PT30M or P2D, not '" + (dueWithin.length() > 40 ? dueWithin.substring(0, 40) + "..." : dueWithin) + "'");
+        }
+        return parsed;
     }
 
     private static String merchantOf(ApiPrincipal caller, String merchantId) {

@@ -1,12 +1,16 @@
 package io.returnflow.tiktok;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A return as TikTok's Search Returns answers it; ids stay strings.
  *
  * @param reason the buyer's reason: TikTok's text for it ({@code return_reason_text}), else its code, else null
+ * @param actionDeadlines each of {@code seller_next_action_response[]}'s actions with its {@code deadline}
+ *                        (Unix seconds): when TikTok decides by itself if the seller has not
  */
 public record TikTokReturn(
         String returnId,
@@ -19,7 +23,8 @@ public record TikTokReturn(
         List<String> sellerNextActions,
         long createTime,
         long updateTime,
-        List<LineItem> lineItems) {
+        List<LineItem> lineItems,
+        Map<String, Instant> actionDeadlines) {
 
     /** One unit of one SKU: TikTok return lines carry no quantity. */
     public record LineItem(

@@ -39,6 +39,8 @@ public class TikTokReturnDrafts {
 
     public static SourceStatus status(TikTokReturn ret) {
         NextAction next = TikTokReturnStatus.nextAction(ret.sellerNextActions());
-        return new SourceStatus(ret.returnStatus(), ret.updateTime(), next, TikTokReturnStatus.state(ret.returnStatus(), next));
+        String awaited = TikTokReturnStatus.awaitedAction(ret.sellerNextActions());
+        return new SourceStatus(ret.returnStatus(), ret.updateTime(), next, TikTokReturnStatus.state(ret.returnStatus(), next),
+                awaited == null ? null : ret.actionDeadlines().get(awaited), awaited);
     }
 }

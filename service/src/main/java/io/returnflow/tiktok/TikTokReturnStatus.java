@@ -28,17 +28,31 @@ public final class TikTokReturnStatus {
             Map.entry("RETURN_OR_REFUND_REQUEST_CANCEL", ReturnState.CANCELLED),
             Map.entry("REPLACEMENT_REQUEST_CANCEL", ReturnState.CANCELLED));
 
+    private static final String RECEIVE_PACKAGE = "SELLER_RESPOND_RECEIVE_PACKAGE";
+
     private TikTokReturnStatus() {
     }
 
     /** The seller's next action, from {@code seller_next_action_response[].action}. */
     public static NextAction nextAction(List<String> sellerNextActions) {
-        if (sellerNextActions.contains("SELLER_RESPOND_RECEIVE_PACKAGE")) {
-            return NextAction.CONFIRM_RECEIPT;
+        String awaited = awaitedAction(sellerNextActions);
+        if (awaited == null) {
+            return null;
+        }
+        return awaited.equals(RECEIVE_PACKAGE) ? NextAction.CONFIRM_RECEIPT : NextAction.RESPOND_REQUEST;
+    }
+
+    /**
+     * TikTok's action the next action stands for (e.g. {@code SELLER_RESPOND_RETURN}): its
+     * deadline is the return's. A received package comes first: TikTok waits for that answer now.
+     */
+    public static String awaitedAction(List<String> sellerNextActions) {
+        if (sellerNextActions.contains(RECEIVE_PACKAGE)) {
+            return RECEIVE_PACKAGE;
         }
         for (String action : sellerNextActions) {
             if (action.startsWith("SELLER_RESPOND_")) {
-                return NextAction.RESPOND_REQUEST;
+                return action;
             }
         }
         return null;

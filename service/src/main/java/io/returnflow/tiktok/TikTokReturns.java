@@ -1,7 +1,9 @@
 package io.returnflow.tiktok;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,8 +38,13 @@ public class TikTokReturns {
 
     static TikTokReturn read(JsonNode order) {
         List<String> nextActions = new ArrayList<>();
+        Map<String, Instant> deadlines = new LinkedHashMap<>();
         for (JsonNode action : order.path("seller_next_action_response")) {
             nextActions.add(action.path("action").asText());
+            long deadline = action.path("deadline").asLong(0);
+            if (deadline > 0) {
+                deadlines.put(action.path("action").asText(), Instant.ofEpochSecond(deadline));
+            }
         }
         List<TikTokReturn.LineItem> lines = new ArrayList<>();
         for (JsonNode line : order.path("return_line_items")) {
@@ -62,7 +69,8 @@ public class TikTokReturns {
                 List.copyOf(nextActions),
                 order.path("create_time").asLong(),
                 order.path("update_time").asLong(),
-                List.copyOf(lines));
+                List.copyOf(lines),
+                Map.copyOf(deadlines));
     }
 
     private static String reason(JsonNode order) {

@@ -133,6 +133,20 @@ public final class ReturnFlowFixture {
         return ApiClient.json(created);
     }
 
+    /**
+     * The sandbox buyer asks for a return whose seller deadline TikTok sets at {@code deadlineIn} from
+     * now (ISO-8601; negative: already passed); answers the sandbox's answer.
+     */
+    public JsonNode buyerAsksForReturnDueIn(String returnType, String deadlineIn) {
+        HttpResponse<String> created = api.postJson("/sandbox/tiktok/returns", null,
+                "{\"returnType\":\"%s\",\"items\":1,\"shopId\":\"%s\",\"deadlineIn\":\"%s\"}"
+                        .formatted(returnType, shopId, deadlineIn));
+        if (created.statusCode() != 201) {
+            throw new AssertionError("sandbox return not created: " + created.statusCode() + " " + created.body());
+        }
+        return ApiClient.json(created);
+    }
+
     /** A sandbox return of 3 units (2 + 1 of two SKUs) that TikTok has not told the service about yet. */
     JsonNode buyerAsksForReturnLater() {
         HttpResponse<String> created = api.postJson("/sandbox/tiktok/returns", null,

@@ -68,6 +68,63 @@ class DecisionLedgerTest {
     }
 
     @Test
+    void tikTokStillWaitingUnderTheSameDeadlineDoesNotUndoADecisionOnItsWay() {
+        String returnId = newReturnId();
+        String id = store.create(dueAt(returnId, 100, DUE));
+        ledger.decide(approval(id, null));
+
+        store.applyStatus(ReturnSource.TIKTOK, "shop-1", returnId, pendingRequest(150, DUE));
+
+        assertThat(queries.find("acme", id).orElseThrow().state()).isEqualTo(ReturnState.APPROVED);
+    }
+
+    @Test
+    void tikTokAskingAgainUnderANewDeadlineReopensAReturnWhoseDecisionIsOnItsWay() {
+        String returnId = newReturnId();
+        String id = store.create(dueAt(returnId, 100, DUE));
+        String first = ledger.decide(approval(id, null));
+
+        store.applyStatus(ReturnSource.TIKTOK, "shop-1", returnId, pendingRequest(150, DUE.plusSeconds(86_400)));
+
+        ReturnView reopened = queries.find("acme", id).orElseThrow();
+        assertThat(reopened.state()).isEqualTo(ReturnState.OPEN);
+        assertThat(reopened.items()).extracting(ReturnView.Item::decision).containsExactly(ItemDecision.PENDING);
+        assertThat(reopened.tiktok().deadline()).isEqualTo(DUE.plusSeconds(86_400));
+        String second = ledger.decide(approval(id, first));
+        assertThat(second).isNotEqualTo(first);
+        assertThat(ledger.decision(second).orElseThrow().answersDeadline()).isEqualTo(DUE.plusSeconds(86_400));
+    }
+
+    @Test
+    void aReturnAskedAgainIsReopenedOnceWhateverTheReReads() {
+        String returnId = newReturnId();
+        String id = store.create(dueAt(returnId, 100, DUE));
+        String decisionId = ledger.decide(approval(id, null));
+        ledger.syncSucceeded(decisionId, "APPROVE_RETURN", null);
+
+        store.applyStatus(ReturnSource.TIKTOK, "shop-1", returnId, pendingRequest(150, DUE.plusSeconds(3_600)));
+        store.applyStatus(ReturnSource.TIKTOK, "shop-1", returnId, pendingRequest(150, DUE.plusSeconds(3_600)));
+
+        assertThat(db.sql("SELECT COUNT(*) FROM return_history WHERE return_id = ? AND summary LIKE '%asks the merchant again%'")
+                .param(id).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private static final java.time.Instant DUE = java.time.Instant.parse("2031-03-01T12:00:00Z");
+
+    private static SourceStatus pendingRequest(long updatedAt, java.time.Instant deadline) {
+        return new SourceStatus("RETURN_OR_REFUND_REQUEST_PENDING", updatedAt, NextAction.RESPOND_REQUEST, ReturnState.OPEN,
+                deadline, "SELLER_RESPOND_RETURN");
+    }
+
+    private static NewReturn dueAt(String returnId, long updatedAt, java.time.Instant deadline) {
+        NewReturn plain = draft(returnId, "RETURN_OR_REFUND_REQUEST_PENDING", updatedAt, NextAction.RESPOND_REQUEST, ReturnState.OPEN);
+        return new NewReturn(plain.merchantId(), plain.source(), plain.sourceAccountId(), plain.sourceReturnId(),
+                plain.sourceOrderId(), plain.returnType(), plain.reason(), pendingRequest(updatedAt, deadline),
+                plain.canBuyerKeepItem(), plain.shippingDocumentType(), plain.shopifyOrderId(), plain.shopifyOrderName(),
+                plain.attention(), plain.items());
+    }
+
+    @Test
     void aRefusedDecisionLeavesTheReturnAsTikTokSaysAndUndecided() {
         String returnId = newReturnId();
         String id = store.create(draft(returnId, "RETURN_OR_REFUND_REQUEST_PENDING", 100, NextAction.RESPOND_REQUEST, ReturnState.OPEN));

@@ -24,6 +24,23 @@ class TikTokReturnStatusTest {
     }
 
     @Test
+    void theDeadlineThatCountsIsTheReceivedPackagesWhenTikTokWaitsForIt() {
+        assertThat(TikTokReturnStatus.awaitedAction(List.of("SELLER_RESPOND_RETURN", "SELLER_RESPOND_RECEIVE_PACKAGE")))
+                .isEqualTo("SELLER_RESPOND_RECEIVE_PACKAGE");
+        assertThat(TikTokReturnStatus.awaitedAction(List.of("SELLER_RESPOND_REFUND"))).isEqualTo("SELLER_RESPOND_REFUND");
+        assertThat(TikTokReturnStatus.awaitedAction(List.of())).isNull();
+    }
+
+    @Test
+    void readsEachActionsDeadlineInUnixSeconds() throws Exception {
+        var order = new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                {"return_id": "1", "seller_next_action_response": [{"action": "SELLER_RESPOND_RETURN", "deadline": 1778109755}]}""");
+
+        assertThat(TikTokReturns.read(order).actionDeadlines())
+                .containsEntry("SELLER_RESPOND_RETURN", java.time.Instant.parse("2026-05-06T23:22:35Z"));
+    }
+
+    @Test
     void waitsForNothingWithoutASellerAction() {
         assertThat(TikTokReturnStatus.nextAction(List.of())).isNull();
     }
