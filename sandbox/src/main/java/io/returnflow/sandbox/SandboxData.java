@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,6 +23,8 @@ class SandboxData {
     private final Map<String, SandboxShopifyOrder> ordersByTikTokOrder = new ConcurrentHashMap<>();
     /** return_shipping_document_type per return, when not SHIPPING_LABEL */
     private final Map<String, String> shippingDocumentTypes = new ConcurrentHashMap<>();
+    /** Returns whose shipping document TikTok takes as a PDF only (25021023 otherwise) */
+    private final Set<String> pdfOnlyDocuments = ConcurrentHashMap.newKeySet();
     private final AtomicLong orderNumbers = new AtomicLong(1000);
     private final AtomicLong shopifyIds = new AtomicLong(5_100_000_000L);
 
@@ -43,6 +46,14 @@ class SandboxData {
 
     String shippingDocumentType(String returnId) {
         return shippingDocumentTypes.getOrDefault(returnId, "SHIPPING_LABEL");
+    }
+
+    void pdfOnlyDocuments(String returnId) {
+        pdfOnlyDocuments.add(returnId);
+    }
+
+    boolean takesPdfDocumentsOnly(String returnId) {
+        return pdfOnlyDocuments.contains(returnId);
     }
 
     /** Replaces the return with what {@code change} makes of it, atomically; empty when there is no such return. */

@@ -90,8 +90,18 @@ class SandboxNetSuiteApi {
                 .orElseGet(() -> notFound("salesOrder", id));
     }
 
+    /**
+     * A transform copies every line of the sales order; the body's {@code item.items} then set
+     * fields of the copied lines they name by {@code orderLine} (Oracle's pattern: choose what is
+     * returned by {@code quantity}, 0 for a line not returned, which leaves the new record). A line
+     * naming no {@code orderLine} would be a new line, which needs an {@code item}; a line of the
+     * order not named keeps its whole quantity. With {@code replace=item} the copied lines are
+     * dropped and the body's lines are new ones, so each needs its {@code item} too.
+     */
     @PostMapping(RECORDS + "/salesOrder/{id}/!transform/returnAuthorization")
-    ResponseEntity<Object> transform(HttpServletRequest request, @PathVariable String id, @RequestBody(required = false) JsonNode body) {
+    ResponseEntity<Object> transform(HttpServletRequest request, @PathVariable String id,
+                                     @RequestParam(required = false) String replace,
+                                     @RequestBody(required = false) JsonNode body) {
         ResponseEntity<Object> refused = refused(request);
         if (refused != null) {
             return refused;
@@ -101,23 +111,45 @@ class SandboxNetSuiteApi {
             return notFound("salesOrder", id);
         }
         List<Map<String, Object>> soLines = lines(order.get());
-        List<Map<String, Object>> raLines = new ArrayList<>();
+        boolean replaceItems = replace != null && List.of(replace.split(",")).contains("item");
+        Map<Integer, Integer> quantities = new LinkedHashMap<>();
+        if (!replaceItems) {
+            soLines.forEach(line -> quantities.put((Integer) line.get("line"), ((Number) line.get("quantity")).intValue()));
+        }
         JsonNode requested = body == null ? null : body.path("item").path("items");
-        if (requested == null || requested.isEmpty()) {
-            soLines.forEach(line -> raLines.add(raLine(line, ((Number) line.get("quantity")).intValue())));
-        } else {
-            for (JsonNode item : requested) {
-                int orderLine = item.path("orderLine").asInt(-1);
-                int quantity = item.path("quantity").asInt(0);
-                Map<String, Object> line = soLines.stream().filter(l -> l.get("line").equals(orderLine)).findFirst().orElse(null);
-                if (line == null) {
-                    return error(HttpStatus.BAD_REQUEST, "USER_ERROR", "Sales order " + id + " has no line " + orderLine + ".");
-                }
-                if (quantity < 1 || quantity > ((Number) line.get("quantity")).intValue()) {
-                    return error(HttpStatus.BAD_REQUEST, "USER_ERROR", "Invalid quantity " + quantity + " for line " + orderLine + ".");
-                }
+        for (JsonNode item : requested == null ? List.<JsonNode>of() : (Iterable<JsonNode>) requested::elements) {
+            String itemId = item.path("item").path("id").asText("");
+            if ((replaceItems || !item.has("orderLine")) && itemId.isBlank()) {
+                return error(HttpStatus.BAD_REQUEST, "USER_ERROR", "Please enter value(s) for: Item");
+            }
+            if (!item.has("orderLine")) {
+                return error(HttpStatus.BAD_REQUEST, "USER_ERROR",
+                        "The sandbox returns lines of the order only: name the line's orderLine.");
+            }
+            int orderLine = item.path("orderLine").asInt(-1);
+            int quantity = item.path("quantity").asInt(-1);
+            Map<String, Object> line = soLines.stream().filter(l -> l.get("line").equals(orderLine)).findFirst().orElse(null);
+            if (line == null) {
+                return error(HttpStatus.BAD_REQUEST, "USER_ERROR", "Sales order " + id + " has no line " + orderLine + ".");
+            }
+            if (!itemId.isBlank() && !itemId.equals(String.valueOf(((Map<?, ?>) line.get("item")).get("id")))) {
+                return error(HttpStatus.BAD_REQUEST, "USER_ERROR", "Line " + orderLine + " of sales order " + id
+                        + " is not item " + itemId + ".");
+            }
+            if (!item.path("quantity").isIntegralNumber() || quantity < 0 || quantity > ((Number) line.get("quantity")).intValue()) {
+                return error(HttpStatus.BAD_REQUEST, "USER_ERROR", "Invalid quantity " + item.path("quantity") + " for line " + orderLine + ".");
+            }
+            quantities.put(orderLine, quantity);
+        }
+        List<Map<String, Object>> raLines = new ArrayList<>();
+        for (Map<String, Object> line : soLines) {
+            int quantity = quantities.getOrDefault((Integer) line.get("line"), 0);
+            if (quantity > 0) {
                 raLines.add(raLine(line, quantity));
             }
+        }
+        if (raLines.isEmpty()) {
+            return error(HttpStatus.BAD_REQUEST, "USER_ERROR", "You must enter at least one line item for this transaction.");
         }
         return create(request, body, "TRANSFORM", order.get(), raLines);
     }

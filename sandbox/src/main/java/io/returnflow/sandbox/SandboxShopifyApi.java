@@ -25,7 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
  * the order search the service sends (source_identifier, tag, name, or a bare id), and the returns
  * of an order ({@link SandboxShopifyReturns}: returnableFulfillments, order returns, return,
  * returnCreate, returnCancel, returnProcess, returnClose), answering in Shopify's shapes, including
- * the cost extension. A root field it does not know is a GraphQL error, as Shopify answers one.
+ * the cost extension. Like Shopify it prices every query before running it and refuses one over
+ * 1,000 points with MAX_COST_EXCEEDED ({@link SandboxGraphQLDocument}); line items come in pages of
+ * the size asked for. A root field it does not know is a GraphQL error, as Shopify answers one.
  * {@code GET /sandbox/shopify/returns} lists the returns made (no authentication: not a Shopify API).
  */
 @RestController
@@ -63,9 +65,24 @@ class SandboxShopifyApi {
         Matcher root = ROOT_FIELD.matcher(document);
         String field = root.find() ? root.group(2) : "";
         JsonNode variables = request.path("variables");
-        return switch (field) {
-            case "orders" -> ResponseEntity.ok(answer(Map.of("orders", Map.of("nodes", search(variables)))));
-            case "order" -> ResponseEntity.ok(answer(nullable("order", returns.order(variables.path("orderId").asText()))));
+        SandboxGraphQLDocument operation;
+        try {
+            operation = SandboxGraphQLDocument.parse(document, variables);
+        } catch (RuntimeException unreadable) {
+            return ResponseEntity.ok(Map.of("errors", List.of(Map.of("message", "Parse error: " + unreadable.getMessage(),
+                    "extensions", Map.of("code", "GRAPHQL_PARSE_FAILED")))));
+        }
+        int cost = operation.requestedCost();
+        if (cost > SandboxGraphQLDocument.MAX_COST) {
+            return ResponseEntity.ok(maxCostExceeded(cost));
+        }
+        SandboxGraphQLDocument.Field selected = operation.root().isEmpty() ? null : operation.root().get(0);
+        ResponseEntity<Map<String, Object>> answered = switch (field) {
+            case "orders" -> ResponseEntity.ok(answer(Map.of("orders", Map.of("nodes", search(variables,
+                    selected.child("nodes") == null ? null : selected.child("nodes").child("lineItems"))))));
+            case "order" -> ResponseEntity.ok(answer(nullable("order", selected.child("lineItems") != null
+                    ? orderLineItems(variables.path("orderId").asText(), selected.child("lineItems"))
+                    : returns.order(variables.path("orderId").asText()))));
             case "returnableFulfillments" -> ResponseEntity.ok(answer(Map.of("returnableFulfillments",
                     returns.returnableFulfillments(variables.path("orderId").asText()))));
             case "return" -> ResponseEntity.ok(answer(nullable("return", returns.read(variables.path("id").asText()))));
@@ -81,10 +98,50 @@ class SandboxShopifyApi {
                     "message", "Field '" + field + "' doesn't exist on type 'QueryRoot'",
                     "extensions", Map.of("code", "undefinedField", "fieldName", field)))));
         };
+        return answered.getBody() != null && answered.getBody().containsKey("data") ? ResponseEntity.ok(withCost(answered.getBody(), cost))
+                : answered;
+    }
+
+    /** Shopify's refusal of a query over the single-query limit: nothing runs, nothing is charged. */
+    private static Map<String, Object> maxCostExceeded(int cost) {
+        return Map.of("errors", List.of(Map.of(
+                "message", "Query cost is " + cost + ", which exceeds the single query max cost limit ("
+                        + SandboxGraphQLDocument.MAX_COST + ").",
+                "extensions", Map.of("code", "MAX_COST_EXCEEDED", "cost", cost, "maxCost", SandboxGraphQLDocument.MAX_COST))));
+    }
+
+    /**
+     * The order's line items, one page of the size the query asks for ({@code first}, after the
+     * cursor {@code after}): the cursor is the position of the page's last line.
+     */
+    private Map<String, Object> orderLineItems(String orderId, SandboxGraphQLDocument.Field lineItems) {
+        return data.shopifyOrders().stream().filter(order -> order.id().equals(orderId)).findFirst()
+                .<Map<String, Object>>map(order -> {
+                    Map<String, Object> node = new LinkedHashMap<>();
+                    node.put("id", order.id());
+                    node.put("lineItems", lineItemsPage(order, lineItems));
+                    return node;
+                }).orElse(null);
+    }
+
+    private static Map<String, Object> lineItemsPage(SandboxShopifyOrder order, SandboxGraphQLDocument.Field lineItems) {
+        int first = lineItems == null ? order.lines().size() : lineItems.intArgument("first", order.lines().size());
+        String after = lineItems == null ? null : lineItems.stringArgument("after");
+        int from = after == null ? 0 : Integer.parseInt(after);
+        int to = Math.min(order.lines().size(), from + first);
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (SandboxShopifyOrder.Line line : order.lines().subList(Math.min(from, to), to)) {
+            lines.add(Map.of("id", line.id(), "sku", line.sku(), "quantity", line.quantity(), "title", line.title(),
+                    "variant", Map.of("id", line.variantId(), "sku", line.sku())));
+        }
+        Map<String, Object> pageInfo = new LinkedHashMap<>();
+        pageInfo.put("hasNextPage", to < order.lines().size());
+        pageInfo.put("endCursor", String.valueOf(to));
+        return Map.of("nodes", lines, "pageInfo", pageInfo);
     }
 
     /** The order search: an order whose TikTok order id the search names (a bare id or a tag, never its name). */
-    private List<Map<String, Object>> search(JsonNode variables) {
+    private List<Map<String, Object>> search(JsonNode variables, SandboxGraphQLDocument.Field lineItems) {
         String query = variables.path("query").asText("");
         Matcher search = SEARCH.matcher(query.trim());
         List<Map<String, Object>> nodes = new ArrayList<>();
@@ -93,7 +150,7 @@ class SandboxShopifyApi {
             String value = search.group(2);
             data.findOrderForTikTokOrder(value)
                     .filter(order -> !"name".equals(field))
-                    .ifPresent(order -> nodes.add(node(order)));
+                    .ifPresent(order -> nodes.add(node(order, lineItems)));
         }
         return nodes;
     }
@@ -137,12 +194,21 @@ class SandboxShopifyApi {
     private static Map<String, Object> answer(Map<String, Object> data) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", data);
-        body.put("extensions", Map.of("cost", Map.of("requestedQueryCost", 52, "actualQueryCost", 12,
-                "throttleStatus", Map.of("maximumAvailable", 2000.0, "currentlyAvailable", 1988, "restoreRate", 100.0))));
         return body;
     }
 
-    private static Map<String, Object> node(SandboxShopifyOrder order) {
+    /**
+     * The cost extension: what the query asked for; what it used is taken as the same (Shopify
+     * charges less when fewer objects come back; the sandbox does not count them).
+     */
+    private static Map<String, Object> withCost(Map<String, Object> answer, int requested) {
+        Map<String, Object> body = new LinkedHashMap<>(answer);
+        body.put("extensions", Map.of("cost", Map.of("requestedQueryCost", requested, "actualQueryCost", requested,
+                "throttleStatus", Map.of("maximumAvailable", 2000.0, "currentlyAvailable", 2000.0 - requested, "restoreRate", 100.0))));
+        return body;
+    }
+
+    private static Map<String, Object> node(SandboxShopifyOrder order, SandboxGraphQLDocument.Field lineItems) {
         Map<String, Object> node = new LinkedHashMap<>();
         node.put("id", order.id());
         node.put("name", order.name());
@@ -152,12 +218,7 @@ class SandboxShopifyApi {
         node.put("customAttributes", List.of(Map.of("key", "TikTok Order ID", "value", order.tiktokOrderId())));
         node.put("shippingAddress", Map.of("name", "Sandbox Buyer", "address1", "77 Sample St", "city", "Austin",
                 "provinceCode", "TX", "zip", "78701", "countryCodeV2", "US", "phone", "+15125550100"));
-        List<Map<String, Object>> lines = new ArrayList<>();
-        for (SandboxShopifyOrder.Line line : order.lines()) {
-            lines.add(Map.of("id", line.id(), "sku", line.sku(), "quantity", line.quantity(), "title", line.title(),
-                    "variant", Map.of("id", line.variantId(), "sku", line.sku())));
-        }
-        node.put("lineItems", Map.of("nodes", lines));
+        node.put("lineItems", lineItemsPage(order, lineItems));
         return node;
     }
 }

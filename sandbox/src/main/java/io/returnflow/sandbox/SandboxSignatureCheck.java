@@ -1,5 +1,6 @@
 package io.returnflow.sandbox;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,9 +10,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
-import org.springframework.web.util.UriUtils;
 
-/** Checks a Partner API call the way TikTok does: the sign parameter, the app key, a token. */
+/**
+ * Checks a Partner API call the way TikTok does: the sign parameter, the app key, a token. The
+ * signature is computed over the query values as decoded by the server ({@code %2B} is '+', a bare
+ * '+' is a space), so a value sent otherwise than it was signed is refused.
+ */
 @Component
 @ConditionalOnProperty("sandbox.enabled")
 class SandboxSignatureCheck {
@@ -28,9 +32,11 @@ class SandboxSignatureCheck {
     Map<String, Object> problem(HttpServletRequest request, byte[] body, boolean multipart) {
         Map<String, String> query = new HashMap<>();
         if (multipart) {
-            // form fields of a multipart body show up as request parameters too: sign the query string only
+            // form fields of a multipart body show up as request parameters too: sign the query string only,
+            // decoded as a server decodes a query ('+' is a space), as for any other call
             UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams()
-                    .forEach((key, values) -> query.put(key, UriUtils.decode(String.join(",", values), StandardCharsets.UTF_8)));
+                    .forEach((key, values) -> query.put(URLDecoder.decode(key, StandardCharsets.UTF_8),
+                            URLDecoder.decode(String.join(",", values), StandardCharsets.UTF_8)));
         } else {
             request.getParameterMap().forEach((key, values) -> query.put(key, String.join(",", values)));
         }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
@@ -29,7 +30,8 @@ import org.springframework.web.server.ResponseStatusException;
 class SandboxTikTokController {
 
     private static final Set<String> RETURN_TYPES = Set.of("REFUND", "RETURN_AND_REFUND", "REPLACEMENT");
-    private static final Set<String> DOCUMENT_TYPES = Set.of("SHIPPING_LABEL", "QR_CODE");
+    /** SHIPPING_LABEL, QR_CODE, and the market variants TikTok sends on live returns (e.g. QR_CODE_NBNL) */
+    private static final Pattern DOCUMENT_TYPES = Pattern.compile("SHIPPING_LABEL|QR_CODE(_[A-Z]+)?");
     private static final List<String> SKUS = List.of("SBX-TEE-BLK-M", "SBX-TEE-WHT-L");
     private static final Map<String, String> TITLES = Map.of(
             "SBX-TEE-BLK-M", "Sandbox tee, black, M", "SBX-TEE-WHT-L", "Sandbox tee, white, L");
@@ -52,12 +54,14 @@ class SandboxTikTokController {
     /**
      * @param shopId         the sandbox shop the return belongs to (null: sandbox.shop-id)
      * @param deliverWebhook false to create the return without telling the service (yet)
-     * @param documentType   the return's return_shipping_document_type: SHIPPING_LABEL (default) or QR_CODE
+     * @param documentType   the return's return_shipping_document_type: SHIPPING_LABEL (default), QR_CODE or QR_CODE_<market>
+     * @param documentsPdfOnly TikTok takes the return's shipping document as a PDF only (25021023 for anything else)
+     * @param otherOrderLines lines of the Shopify order that are not returned, before the returned ones (0 by default)
      * @param deadlineIn     the seller's deadline from now (ISO-8601, e.g. PT10M; negative: already passed);
      *                       null: sandbox.tiktok.response-window
      */
     record SimulatedReturn(String returnType, Integer items, String shopId, Boolean deliverWebhook, String documentType,
-                           String deadlineIn) {
+                           Integer otherOrderLines, Boolean documentsPdfOnly, String deadlineIn) {
     }
 
     record SimulatedReturnCreated(String returnId, String orderId, String shopId, String returnType,
@@ -76,8 +80,8 @@ class SandboxTikTokController {
         if (items < 1 || items > 20) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "items must be between 1 and 20");
         }
-        if (request != null && request.documentType() != null && !DOCUMENT_TYPES.contains(request.documentType())) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "documentType must be one of " + DOCUMENT_TYPES);
+        if (request != null && request.documentType() != null && !DOCUMENT_TYPES.matcher(request.documentType()).matches()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "documentType must be SHIPPING_LABEL, QR_CODE or QR_CODE_<market>");
         }
         Duration deadlineIn = request == null || request.deadlineIn() == null ? null : duration(request.deadlineIn());
         long now = clock.instant().getEpochSecond();
@@ -102,7 +106,14 @@ class SandboxTikTokController {
         if (request != null && request.documentType() != null) {
             data.shippingDocumentType(ret.returnId(), request.documentType());
         }
-        data.put(shopifyCopyOf(orderId, unitsBySku));
+        if (request != null && Boolean.TRUE.equals(request.documentsPdfOnly())) {
+            data.pdfOnlyDocuments(ret.returnId());
+        }
+        int otherLines = request == null || request.otherOrderLines() == null ? 0 : request.otherOrderLines();
+        if (otherLines < 0 || otherLines > 500) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "otherOrderLines must be between 0 and 500");
+        }
+        data.put(shopifyCopyOf(orderId, unitsBySku, otherLines));
         if (request != null && Boolean.FALSE.equals(request.deliverWebhook())) {
             return new SimulatedReturnCreated(ret.returnId(), ret.orderId(), ret.shopId(), type, null, 0);
         }
@@ -111,12 +122,18 @@ class SandboxTikTokController {
                 delivery.notificationId(), delivery.status());
     }
 
+    /** @param envelope FULL (default) or SAMPLE: the envelope as TikTok's samples show it (no notification id) */
+    record WebhookRequest(SandboxWebhooks.Envelope envelope) {
+    }
+
     /** TikTok tells the service (again) that the return changed: a new notification, its current status. */
     @PostMapping("/returns/{returnId}/webhook")
-    SimulatedReturnCreated deliverWebhook(@PathVariable String returnId) {
+    SimulatedReturnCreated deliverWebhook(@PathVariable String returnId, @RequestBody(required = false) WebhookRequest request) {
         SandboxReturn ret = data.findReturn(returnId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no sandbox return " + returnId));
-        SandboxWebhooks.Delivery delivery = webhooks.returnStatusChanged(ret);
+        SandboxWebhooks.Envelope shape = request == null || request.envelope() == null ? SandboxWebhooks.Envelope.FULL
+                : request.envelope();
+        SandboxWebhooks.Delivery delivery = webhooks.returnStatusChanged(ret, "BUYER", shape);
         return new SimulatedReturnCreated(ret.returnId(), ret.orderId(), ret.shopId(), ret.returnType(),
                 delivery.notificationId(), delivery.status());
     }
@@ -129,9 +146,16 @@ class SandboxTikTokController {
         }
     }
 
-    /** The order as TikTok's Shopify channel would have copied it: the returned units and one more. */
-    private SandboxShopifyOrder shopifyCopyOf(String tiktokOrderId, Map<String, Integer> unitsBySku) {
+    /**
+     * The order as TikTok's Shopify channel would have copied it: {@code otherLines} lines not
+     * returned first (a large order), then the returned units, and one more.
+     */
+    private SandboxShopifyOrder shopifyCopyOf(String tiktokOrderId, Map<String, Integer> unitsBySku, int otherLines) {
         List<SandboxShopifyOrder.Line> lines = new ArrayList<>();
+        for (int i = 1; i <= otherLines; i++) {
+            lines.add(new SandboxShopifyOrder.Line(data.nextShopifyId("LineItem"), "SBX-SOCK-" + i, "Sandbox sock " + i, 1,
+                    data.nextShopifyId("ProductVariant")));
+        }
         unitsBySku.forEach((sku, units) -> lines.add(new SandboxShopifyOrder.Line(data.nextShopifyId("LineItem"), sku,
                 TITLES.get(sku), units, data.nextShopifyId("ProductVariant"))));
         lines.add(new SandboxShopifyOrder.Line(data.nextShopifyId("LineItem"), "SBX-CAP-ONE", "Sandbox cap", 1,

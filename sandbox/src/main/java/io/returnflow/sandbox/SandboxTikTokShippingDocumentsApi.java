@@ -1,6 +1,7 @@
 package io.returnflow.sandbox;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,13 +21,16 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The sandbox TikTok's seller return label upload (202405 shipping_documents, multipart, the body
- * unsigned). Keeps what each return got; a second upload answers 25021022 (already uploaded).
+ * unsigned). Keeps what each return got; a second upload answers 25021022 (already uploaded), a
+ * document other than a PDF for a return that takes PDFs only 25021023.
  */
 @RestController
 @ConditionalOnProperty("sandbox.enabled")
 class SandboxTikTokShippingDocumentsApi {
 
     static final long ALREADY_UPLOADED = 25021022L;
+    /** TikTok: the document must be a PDF (for returns whose market takes PDFs only). */
+    static final long PDF_ONLY = 25021023L;
 
     /** What TikTok received for a return. */
     record Upload(String part, String fileName, String contentType, int size, String header, String trackingNumber,
@@ -62,17 +66,24 @@ class SandboxTikTokShippingDocumentsApi {
         if (file == null || file.isEmpty() || tracking == null || tracking.isBlank()) {
             return SandboxEnvelope.error(36009004, "return_shipping_label or return_qr_code, and tracking_number, are required");
         }
+        if (data.takesPdfDocumentsOnly(returnId) && !isPdf(file.getBytes())) {
+            return SandboxEnvelope.error(PDF_ONLY, "Only PDF files are supported for this return's shipping document");
+        }
         List<Upload> received = uploads.computeIfAbsent(returnId, id -> new CopyOnWriteArrayList<>());
         synchronized (received) {
             if (!received.isEmpty()) {
                 return SandboxEnvelope.error(ALREADY_UPLOADED, "The return shipping document has already been uploaded");
             }
             byte[] bytes = file.getBytes();
-            String header = new String(bytes, 0, Math.min(8, bytes.length), java.nio.charset.StandardCharsets.ISO_8859_1);
+            String header = new String(bytes, 0, Math.min(8, bytes.length), StandardCharsets.ISO_8859_1);
             received.add(new Upload(label != null ? "return_shipping_label" : "return_qr_code", file.getOriginalFilename(),
                     file.getContentType(), bytes.length, header, tracking, multipart.getParameter("return_provider_id")));
         }
         return SandboxEnvelope.ok(Map.of());
+    }
+
+    private static boolean isPdf(byte[] bytes) {
+        return bytes.length >= 5 && new String(bytes, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-");
     }
 
     /** For tests and demos: what the return's seller uploaded, in order. */

@@ -48,6 +48,10 @@ class SandboxWebhooks {
 
     /** @param role who changed it: BUYER, SELLER or SYSTEM */
     Delivery returnStatusChanged(SandboxReturn ret, String role) {
+        return returnStatusChanged(ret, role, Envelope.FULL);
+    }
+
+    Delivery returnStatusChanged(SandboxReturn ret, String role, Envelope shape) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("order_id", ret.orderId());
         data.put("return_id", ret.returnId());
@@ -56,14 +60,20 @@ class SandboxWebhooks {
         data.put("return_status", ret.returnStatus());
         data.put("create_time", ret.createTime());
         data.put("update_time", ret.updateTime());
-        return deliver(RETURN_STATUS_CHANGE, ret.shopId(), data);
+        return deliver(RETURN_STATUS_CHANGE, ret.shopId(), data, shape);
     }
 
     Delivery deliver(int type, String shopId, Map<String, Object> data) {
-        String notificationId = SandboxIds.next();
+        return deliver(type, shopId, data, Envelope.FULL);
+    }
+
+    private Delivery deliver(int type, String shopId, Map<String, Object> data, Envelope shape) {
+        String notificationId = shape == Envelope.FULL ? SandboxIds.next() : null;
         Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("type", type);
-        envelope.put("tts_notification_id", notificationId);
+        envelope.put("type", shape == Envelope.SAMPLE ? (Object) String.valueOf(type) : type);
+        if (notificationId != null) {
+            envelope.put("tts_notification_id", notificationId);
+        }
         envelope.put("shop_id", shopId);
         envelope.put("timestamp", clock.instant().getEpochSecond());
         envelope.put("data", data);
@@ -94,8 +104,16 @@ class SandboxWebhooks {
         return "http://localhost:" + environment.getProperty("local.server.port", "8080") + "/webhooks/tiktok";
     }
 
+    /** @param notificationId null when the envelope carried none */
     record Delivery(String notificationId, int status) {
     }
+
+    /**
+     * How the envelope is shaped: {@code FULL} with {@code tts_notification_id} and a numeric
+     * {@code type}; {@code SAMPLE} as in TikTok's published samples and its overview's list of the
+     * fields every notification has: no {@code tts_notification_id}, {@code type} a string ("12").
+     */
+    enum Envelope { FULL, SAMPLE }
 
     /** TikTok ids are long numeric strings. */
     static final class SandboxIds {

@@ -5,8 +5,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -21,7 +24,8 @@ import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the TikTok envelope ({@code type, tts_notification_id, shop_id, timestamp, data}) and
+ * Reads the TikTok envelope ({@code type, tts_notification_id, shop_id, timestamp, data}; the
+ * notification id may be absent, {@code type} a number or a string of digits) and
  * puts what routing needs into headers. The body stays the raw JSON as received. Strict on
  * purpose: the body must be valid UTF-8 and one JSON object with no key twice (two parsers could
  * otherwise read two different envelopes out of the same signed bytes), and its {@code timestamp}
@@ -49,6 +53,9 @@ public class NotificationReader {
     public static final int RETURN_STATUS_CHANGE = 12;
     /** TikTok's ids are long numeric strings; a little more is allowed, nothing that is not an id (quotes, NUL...). */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Pattern TYPE_DIGITS = Pattern.compile("[0-9]{1,9}");
+    /** The notification id of an envelope without {@code tts_notification_id}: SHA-256 of its raw body. */
+    static final String DERIVED_ID_PREFIX = "sha256:";
 
     private final ObjectReader envelopes;
     private final IntakeQueues queues;
@@ -67,13 +74,9 @@ public class NotificationReader {
     public String read(@Body byte[] rawBody, Exchange exchange) {
         String text = utf8(rawBody);
         JsonNode envelope = parse(text);
-        String notificationId = requiredText(envelope, "tts_notification_id");
+        String notificationId = notificationId(envelope, rawBody);
         String shopId = requiredText(envelope, "shop_id");
-        JsonNode type = envelope.get("type");
-        if (type == null || !type.isIntegralNumber() || !type.canConvertToInt()) {
-            throw new WebhookRefusedException(400, "malformed", "missing or non-integer \"type\"");
-        }
-        int eventType = type.asInt();
+        int eventType = eventType(envelope.get("type"));
         checkTimestamp(envelope.get("timestamp"));
         String returnId = optionalId(envelope.path("data").path("return_id"), "data.return_id");
 
@@ -96,6 +99,38 @@ public class NotificationReader {
             throw new WebhookRefusedException(400, "malformed", "return status change without data.return_id");
         }
         return text;
+    }
+
+    /**
+     * TikTok's {@code tts_notification_id}, or, where the envelope has none (TikTok's overview does
+     * not list it among the fields every notification carries, and its samples omit it), a key
+     * derived from the signed bytes: a redelivery of the same notification is the same body.
+     */
+    private static String notificationId(JsonNode envelope, byte[] rawBody) {
+        JsonNode value = envelope.get("tts_notification_id");
+        if (value == null || value.isNull()) {
+            return DERIVED_ID_PREFIX + HexFormat.of().formatHex(sha256(rawBody));
+        }
+        return requiredText(envelope, "tts_notification_id");
+    }
+
+    /** {@code type} as a number, or as a string of digits ("12"), which TikTok's samples also show. */
+    private static int eventType(JsonNode type) {
+        if (type != null && type.isIntegralNumber() && type.canConvertToInt()) {
+            return type.asInt();
+        }
+        if (type != null && type.isTextual() && TYPE_DIGITS.matcher(type.asText()).matches()) {
+            return Integer.parseInt(type.asText());
+        }
+        throw new WebhookRefusedException(400, "malformed", "missing or non-integer \"type\"");
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
     }
 
     /** TikTok's {@code timestamp}: Unix seconds when the notification was sent. */

@@ -4,6 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 
+import io.returnflow.notifications.MerchantNotices;
+import io.returnflow.notifications.NoticeKind;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,8 +28,10 @@ public class ReturnLabelStore {
 
     private final JdbcClient db;
     private final Clock clock;
+    private final MerchantNotices notices;
 
-    public ReturnLabelStore(JdbcClient db, Clock clock) {
+    public ReturnLabelStore(JdbcClient db, Clock clock, MerchantNotices notices) {
+        this.notices = notices;
         this.db = db;
         this.clock = clock;
     }
@@ -97,8 +102,10 @@ public class ReturnLabelStore {
 
     /** A final failure: the event is dead-lettered; replaying it resumes from what was recorded. */
     public void failed(String returnId, String error) {
-        db.sql("UPDATE return_labels SET status = ?, error = ?, updated_at = ? WHERE return_id = ? AND status <> 'UPLOADED'")
-                .params(Status.FAILED.name(), truncate(error), now(), returnId).update();
+        if (db.sql("UPDATE return_labels SET status = ?, error = ?, updated_at = ? WHERE return_id = ? AND status <> 'UPLOADED'")
+                .params(Status.FAILED.name(), truncate(error), now(), returnId).update() == 1) {
+            notices.aboutReturn(returnId, NoticeKind.LABEL_FAILED, "Return label FAILED", truncate(error));
+        }
     }
 
     private Timestamp now() {

@@ -232,8 +232,9 @@ public class ReturnLabels {
                 .orElseThrow(() -> new PermanentFailureException("no return " + event.returnId()));
     }
 
+    /** TikTok asks for a QR code by any type starting QR_CODE (QR_CODE, and market variants such as QR_CODE_NBNL). */
     private static String documentType(ReturnFacts facts) {
-        return QR_CODE.equals(facts.documentType()) ? QR_CODE : SHIPPING_LABEL;
+        return facts.documentType() != null && facts.documentType().startsWith(QR_CODE) ? QR_CODE : SHIPPING_LABEL;
     }
 
     /** Writes why the label is late (retrying) or failed (final) on its row, then lets the policy act. */

@@ -47,6 +47,8 @@ class MerchantErasure {
                 .param(merchantId).update();
         // every event about one of its returns is grouped by the return (Outbox.add's group key)
         db.sql("DELETE FROM outbox WHERE group_key IN (" + ofTheMerchant + ")").param("merchant", merchantId).update();
+        // and the merchant's own notices (Outbox.add grouped by the merchant; its webhook goes with it)
+        db.sql("DELETE FROM outbox WHERE group_key = ?").param(merchantId).update();
         db.sql("DELETE FROM returns WHERE merchant_id = ?").param(merchantId).update();
         db.sql("DELETE FROM merchants WHERE id = ?").param(merchantId).update();
         return true;

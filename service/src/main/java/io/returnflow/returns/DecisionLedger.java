@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.returnflow.history.ReturnEventKind;
 import io.returnflow.history.ReturnHistory;
 import io.returnflow.merchants.MixedDecision;
+import io.returnflow.notifications.MerchantNotices;
+import io.returnflow.notifications.NoticeKind;
 import io.returnflow.outbox.Outbox;
 import io.returnflow.partners.PartnerText;
 import io.returnflow.returns.ReturnRows.Locked;
@@ -39,11 +41,14 @@ public class DecisionLedger {
     private final JdbcClient db;
     private final ReturnRows rows;
     private final Outbox outbox;
+    private final MerchantNotices notices;
     private final ObjectMapper json;
     private final Clock clock;
     private final ReturnHistory history;
 
-    public DecisionLedger(JdbcClient db, ReturnRows rows, Outbox outbox, ObjectMapper json, Clock clock, ReturnHistory history) {
+    public DecisionLedger(JdbcClient db, ReturnRows rows, Outbox outbox, ObjectMapper json, Clock clock, ReturnHistory history,
+                          MerchantNotices notices) {
+        this.notices = notices;
         this.db = db;
         this.rows = rows;
         this.outbox = outbox;
@@ -164,6 +169,8 @@ public class DecisionLedger {
                 .update() == 1;
         if (moved) {
             syncHistory(decisionId, "Sync FAILED: its message was dead-lettered", reason);
+            decision(decisionId).ifPresent(failed -> notices.aboutReturn(failed.returnId(), NoticeKind.SYNC_FAILED,
+                    "The decision did not reach TikTok: its sync FAILED", truncate(reason, 300)));
         }
         return moved;
     }
@@ -210,6 +217,8 @@ public class DecisionLedger {
                         SyncStatus.PENDING.name())
                 .update() == 1;
         if (moved) {
+            notices.aboutReturn(decision.get().returnId(), NoticeKind.SYNC_FAILED, "TikTok refused the decision: its sync FAILED",
+                    (code == null ? "" : code + " ") + truncate(message, 300));
             history.record(decision.get().returnId(), ReturnEventKind.SYNC, "Sync FAILED: " + decision.get().source()
                     + " refused" + (sourceDecision == null ? "" : " " + sourceDecision) + (code == null ? "" : " with " + code),
                     message);

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.returnflow.partners.PartnerCircuitBreakers;
 import io.returnflow.partners.PartnerHosts;
 import io.returnflow.partners.PartnerHttp;
@@ -22,7 +24,10 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Shopify Admin GraphQL. Throttling is cost-based: a THROTTLED answer (HTTP 200 or 429) becomes
- * {@link PartnerUnavailableException} with the time the bucket needs to refill.
+ * {@link PartnerUnavailableException} with the time the bucket needs to refill. Every answer's
+ * {@code extensions.cost} is recorded per operation ({@code shopify_query_cost}, requested and
+ * actual points), so a query creeping towards Shopify's 1,000-point limit shows before Shopify
+ * refuses it (MAX_COST_EXCEEDED, a final refusal like any other GraphQL error).
  */
 @Component
 public class ShopifyClient {
@@ -33,17 +38,20 @@ public class ShopifyClient {
     private final RestClient http;
     private final ObjectMapper json;
     private final PartnerCircuitBreakers breakers;
+    private final MeterRegistry meters;
 
-    public ShopifyClient(ObjectMapper json, PartnerCircuitBreakers breakers, PartnerHosts hosts) {
+    public ShopifyClient(ObjectMapper json, PartnerCircuitBreakers breakers, MeterRegistry meters, PartnerHosts hosts) {
         // The store's host is the merchant's: it never resolves to the service's own network.
         this.http = PartnerHttp.restClient("", Duration.ofSeconds(3), Duration.ofSeconds(15), hosts.resolver());
         this.json = json;
         this.breakers = breakers;
+        this.meters = meters;
     }
 
     /** Answers {@code data}; GraphQL errors are errors even in a 200. Each store has its own breaker. */
     public JsonNode query(ShopifyStore store, String query, Map<String, Object> variables) {
-        return breakers.call(PARTNER, store.shopDomain(), operation(query), () -> send(store, query, variables));
+        String operation = operation(query);
+        return breakers.call(PARTNER, store.shopDomain(), operation, () -> send(store, query, variables, operation));
     }
 
     /** "query OrdersByName" for the return history; "graphql" for an anonymous query. */
@@ -52,22 +60,23 @@ public class ShopifyClient {
         return named.find() ? named.group(1) + " " + named.group(2) : "graphql";
     }
 
-    private JsonNode send(ShopifyStore store, String query, Map<String, Object> variables) {
+    private JsonNode send(ShopifyStore store, String query, Map<String, Object> variables, String operation) {
         String url = store.apiBaseUrl() + "/graphql.json";
         try {
             return http.post().uri(url)
                     .header("X-Shopify-Access-Token", store.accessToken())
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("query", query, "variables", variables))
-                    .exchange((request, response) -> read(response.getStatusCode().value(),
+                    .exchange((request, response) -> read(operation, response.getStatusCode().value(),
                             response.getHeaders().getFirst("Retry-After"), response.getBody().readAllBytes()));
         } catch (ResourceAccessException e) {
             throw new PartnerUnavailableException(PARTNER, "no answer from " + store.shopDomain() + ": " + e.getMessage(), null, e);
         }
     }
 
-    private JsonNode read(int status, String retryAfter, byte[] body) {
+    private JsonNode read(String operation, int status, String retryAfter, byte[] body) {
         JsonNode answer = parse(status, body);
+        recordCost(operation, answer.path("extensions").path("cost"));
         JsonNode errors = answer.path("errors");
         if (isThrottled(errors) || status == 429) {
             throw new PartnerUnavailableException(PARTNER, "throttled", refillTime(answer, retryAfter), null);
@@ -93,6 +102,17 @@ public class ShopifyClient {
                 throw new PartnerUnavailableException(PARTNER, "HTTP " + status, null, e);
             }
             throw new PartnerRejectedException(PARTNER, String.valueOf(status), "answer is not JSON");
+        }
+    }
+
+    private void recordCost(String operation, JsonNode cost) {
+        if (cost.path("requestedQueryCost").isNumber()) {
+            DistributionSummary.builder("shopify.query.cost").baseUnit("points").tag("operation", operation)
+                    .tag("kind", "requested").register(meters).record(cost.path("requestedQueryCost").asDouble());
+        }
+        if (cost.path("actualQueryCost").isNumber()) {
+            DistributionSummary.builder("shopify.query.cost").baseUnit("points").tag("operation", operation)
+                    .tag("kind", "actual").register(meters).record(cost.path("actualQueryCost").asDouble());
         }
     }
 

@@ -21,15 +21,29 @@ import org.springframework.stereotype.Component;
 @Component
 public class ShopifyOrders {
 
+    /*
+     * Priced by Shopify before it runs (an object 1 point, a connection 2 + page size x node; over
+     * 1,000 points a query is refused with MAX_COST_EXCEEDED): line items 2 + 1 + 50 x 2 = 103, an
+     * order 1 + 1 + 1 + 103 = 106, the search 2 + 5 x 106 = 532. Longer orders page on below.
+     */
     static final String FIND_ORDERS = """
             query FindOrders($query: String!) {
-              orders(first: 10, query: $query, sortKey: CREATED_AT, reverse: true) {
+              orders(first: 5, query: $query, sortKey: CREATED_AT, reverse: true) {
                 nodes {
                   id name sourceIdentifier sourceName tags
                   customAttributes { key value }
                   shippingAddress { name address1 address2 city provinceCode zip countryCodeV2 phone }
-                  lineItems(first: 250) { nodes { id sku quantity title variant { id sku } } }
+                  lineItems(first: 50) { pageInfo { hasNextPage endCursor } nodes { id sku quantity title variant { id sku } } }
                 }
+              }
+            }""";
+
+    /** The next page of an order's line items: 1 + 2 + 1 + 100 x 2 = 204 points. */
+    static final String ORDER_LINE_ITEMS = """
+            query OrderLineItems($orderId: ID!, $after: String) {
+              order(id: $orderId) {
+                id
+                lineItems(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { id sku quantity title variant { id sku } } }
               }
             }""";
 
@@ -66,9 +80,9 @@ public class ShopifyOrders {
         for (OrderMatchStrategy strategy : match.strategies()) {
             JsonNode data = shopify.query(store, FIND_ORDERS, Map.of("query", searchFor(strategy, tiktokOrderId)));
             for (JsonNode node : data.path("orders").path("nodes")) {
-                ShopifyOrder order = read(node);
+                ShopifyOrder order = read(node, List.of());
                 if (carries(strategy, order, tiktokOrderId)) {
-                    return Optional.of(order);
+                    return Optional.of(read(node, laterLineItems(store, node)));
                 }
             }
         }
@@ -94,13 +108,32 @@ public class ShopifyOrders {
         };
     }
 
-    static ShopifyOrder read(JsonNode node) {
+    /** The line items after the search's first page, page by page. */
+    private List<JsonNode> laterLineItems(ShopifyStore store, JsonNode order) {
+        List<JsonNode> lines = new ArrayList<>();
+        JsonNode page = order.path("lineItems").path("pageInfo");
+        while (page.path("hasNextPage").asBoolean(false)) {
+            Map<String, Object> variables = new LinkedHashMap<>();
+            variables.put("orderId", order.path("id").asText());
+            variables.put("after", page.path("endCursor").asText());
+            JsonNode lineItems = shopify.query(store, ORDER_LINE_ITEMS, variables).path("order").path("lineItems");
+            lineItems.path("nodes").forEach(lines::add);
+            page = lineItems.path("pageInfo");
+        }
+        return lines;
+    }
+
+    /** @param laterLines line items of the order beyond the node's own page */
+    static ShopifyOrder read(JsonNode node, List<JsonNode> laterLines) {
         List<String> tags = new ArrayList<>();
         node.path("tags").forEach(tag -> tags.add(tag.asText()));
         Map<String, String> attributes = new LinkedHashMap<>();
         node.path("customAttributes").forEach(a -> attributes.put(a.path("key").asText(), a.path("value").asText()));
         List<ShopifyOrder.LineItem> lines = new ArrayList<>();
-        for (JsonNode line : node.path("lineItems").path("nodes")) {
+        List<JsonNode> lineNodes = new ArrayList<>();
+        node.path("lineItems").path("nodes").forEach(lineNodes::add);
+        lineNodes.addAll(laterLines);
+        for (JsonNode line : lineNodes) {
             JsonNode variant = line.path("variant");
             String sku = line.path("sku").asText(null);
             if (sku == null || sku.isBlank()) {

@@ -2,6 +2,7 @@ package io.returnflow.tiktok;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Signed calls to the TikTok Shop Partner API. Answers the envelope's {@code data}; a non-zero
@@ -132,10 +134,13 @@ public class TikTokClient {
             params.put("shop_cipher", shopCipher);
         }
         params.put("sign", signer.sign(path, params, body));
+        // every character outside RFC 3986's unreserved set percent-encoded: encode() alone leaves
+        // '+', which TikTok reads as a space, so a value with '+' would no longer match its signature
         MultiValueMap<String, String> encoded = new LinkedMultiValueMap<>();
-        params.forEach(encoded::add);
+        params.forEach((key, value) -> encoded.add(UriUtils.encode(key, StandardCharsets.UTF_8),
+                UriUtils.encode(value, StandardCharsets.UTF_8)));
         return UriComponentsBuilder.fromUriString(tiktok.apiBaseUrl()).path(path).queryParams(encoded)
-                .encode().build().toUri();
+                .build(true).toUri();
     }
 
     private JsonNode read(String path, HttpStatusCode status, String retryAfter, byte[] body) {

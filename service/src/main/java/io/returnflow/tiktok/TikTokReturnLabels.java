@@ -20,7 +20,8 @@ import org.springframework.util.MultiValueMap;
  * A return label on TikTok: {@code POST /return_refund/202405/returns/shipping_documents} with the
  * document TikTok asked the return for (the label PDF as {@code return_shipping_label}, or a QR code
  * as {@code return_qr_code}), its tracking number and TikTok's id of the carrier. TikTok's
- * "already uploaded" (25021022) counts as done.
+ * "already uploaded" (25021022) counts as done; "PDF only" (25021023) for a QR image is answered by
+ * sending the QR code again, put on a PDF page.
  */
 @Component
 class TikTokReturnLabels implements MarketplaceLabels {
@@ -29,6 +30,8 @@ class TikTokReturnLabels implements MarketplaceLabels {
 
     /** TikTok: "the shipping document was already uploaded" (counts as done). */
     static final long ALREADY_UPLOADED = 25021022L;
+    /** TikTok: the shipping document must be a PDF (published in TikTok's upload guide; when it is asked, unverified). */
+    static final long PDF_ONLY = 25021023L;
 
     private final TikTokShopDirectory shops;
     private final TikTokClient tiktok;
@@ -43,12 +46,26 @@ class TikTokReturnLabels implements MarketplaceLabels {
     @Override
     public void upload(LabelDocument document) {
         ConnectedShop shop = shops.connectedShop(document.accountId(), document.merchantId());
+        try {
+            send(document, shop, document.content());
+        } catch (TikTokApiException refused) {
+            if (refused.tiktokCode() != PDF_ONLY || !document.qrCode() || QrCodePdf.isPdf(document.content())) {
+                throw refused;
+            }
+            log.info("TikTok takes the QR code of return {} as a PDF only: sending it as one", document.sourceReturnId());
+            send(document, shop, QrCodePdf.of(document.content()));
+        }
+    }
+
+    /** Sends the document; TikTok's "already uploaded" counts as done. */
+    private void send(LabelDocument document, ConnectedShop shop, byte[] content) {
+        boolean pdf = QrCodePdf.isPdf(content);
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(document.qrCode() ? MediaType.IMAGE_PNG : MediaType.APPLICATION_PDF);
-        String fileName = document.qrCode() ? "return-qr-code.png" : "return-label.pdf";
+        headers.setContentType(pdf ? MediaType.APPLICATION_PDF : MediaType.IMAGE_PNG);
+        String fileName = (document.qrCode() ? "return-qr-code" : "return-label") + (pdf ? ".pdf" : ".png");
         parts.add(document.qrCode() ? "return_qr_code" : "return_shipping_label",
-                new HttpEntity<>(new ByteArrayResource(document.content()) {
+                new HttpEntity<>(new ByteArrayResource(content) {
                     @Override
                     public String getFilename() {
                         return fileName;

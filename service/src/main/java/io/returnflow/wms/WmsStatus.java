@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import io.returnflow.messaging.RetryLaterException;
+import io.returnflow.notifications.MerchantNotices;
+import io.returnflow.notifications.NoticeKind;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +36,10 @@ public class WmsStatus {
     private final JdbcClient db;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final MerchantNotices notices;
 
-    public WmsStatus(JdbcClient db, Clock clock, MeterRegistry meters) {
+    public WmsStatus(JdbcClient db, Clock clock, MeterRegistry meters, MerchantNotices notices) {
+        this.notices = notices;
         this.db = db;
         this.clock = clock;
         this.meters = meters;
@@ -56,7 +60,9 @@ public class WmsStatus {
     }
 
     public void failed(String returnId, String target, String error) {
-        set(returnId, target, Status.FAILED, null, trimmed(error));
+        if (set(returnId, target, Status.FAILED, null, trimmed(error))) {
+            notices.aboutReturn(returnId, NoticeKind.WMS_FAILED, target + " Return Authorization FAILED", trimmed(error));
+        }
     }
 
     /**

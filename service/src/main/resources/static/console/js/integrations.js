@@ -1,8 +1,9 @@
 // Integrations: the TikTok Shop card (connect, connected shops and their tokens), Redo return labels,
-// and the WMS/3PL targets the merchant's operator turned on.
+// the WMS/3PL targets the merchant's operator turned on, and the merchant's notification webhook.
 import {api} from './api.js';
 import {h, fill, badge, time, table} from './dom.js';
 import {statusBadge} from './labels.js';
+import {notificationsCard} from './notifications.js';
 
 const SOON = 7 * 24 * 3600 * 1000; // a refresh token expiring within a week needs the seller soon
 
@@ -43,7 +44,8 @@ export function integrationsPage(main, ctx) {
         labelsBox),
       h('section', {class: 'card', 'aria-labelledby': 'wms-title'},
         h('h2', {id: 'wms-title'}, 'WMS and 3PL targets'),
-        wmsBox)));
+        wmsBox),
+      notificationsCard(merchant)));
 
   loadShops(merchant, shopsBox, ctx);
   loadProfile(merchant, labelsBox, wmsBox, ctx);

@@ -180,6 +180,30 @@ class ConsoleWalkthroughTest {
     }
 
     @Test
+    void aMerchantSetsItsNotificationWebhookAndSeesItsSigningSecretOnce() {
+        String merchant = ApiClient.uniqueMerchantId();
+        String key = createMerchant(merchant);
+
+        signIn(key);
+        browser.find(By.linkText("Integrations")).click();
+        browser.find(By.id("notifications-url")).sendKeys("http://127.0.0.1:9/notices");
+        browser.find(By.id("notifications-save")).click();
+
+        browser.waitForText(By.id("notifications-status"), "Saved");
+        String secret = browser.find(By.cssSelector("#notifications-secret code")).getText();
+        assertThat(secret).startsWith("whsec_");
+        browser.screenshot("notifications-secret-shown-once");
+        assertThat(json(api.get("/api/merchants/" + merchant + "/notifications", key)).path("webhookUrl").asText())
+                .isEqualTo("http://127.0.0.1:9/notices");
+
+        browser.driver().navigate().refresh();
+        browser.waitUntil(d -> "http://127.0.0.1:9/notices".equals(
+                d.findElement(By.id("notifications-url")).getDomProperty("value")));
+        assertThat(browser.find(By.id("notifications-secret")).isDisplayed()).isFalse();
+        assertThat(browser.pageSource()).doesNotContain(secret);
+    }
+
+    @Test
     void anOperatorSeesWhyAMessageWasDeadLetteredAndReplaysIt() {
         // TikTok tells about a return of a shop nobody connected yet: the event is parked
         String shopId = newShopId();

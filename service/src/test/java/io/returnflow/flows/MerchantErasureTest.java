@@ -111,7 +111,7 @@ class MerchantErasureTest {
         }
     }
 
-    /** A merchant with labels, NetSuite, a decided return whose label is uploaded; then erased (204). */
+    /** A merchant with labels, NetSuite, a notification webhook, a decided return whose label is uploaded; then erased (204). */
     private Erased merchantWithEverythingErased() {
         return merchantWithEverythingErased(before -> { });
     }
@@ -120,6 +120,8 @@ class MerchantErasureTest {
     private Erased merchantWithEverythingErased(java.util.function.Consumer<Erased> beforeErasure) {
         ReturnFlowFixture merchant = ReturnFlowFixture.usingLabels(api(), Map.of("netsuite",
                 ReturnFlowFixture.sandboxNetSuite(api(), null)));
+        assertThat(api().put("/api/merchants/" + merchant.merchantId + "/notifications", merchant.apiKey,
+                "{\"webhookUrl\": \"http://127.0.0.1:9/notices\"}").statusCode()).isEqualTo(200);
         JsonNode sandbox = merchant.buyerAsksForReturn("RETURN_AND_REFUND", 1);
         String tiktokReturnId = sandbox.path("returnId").asText();
         JsonNode ret = await().atMost(Duration.ofSeconds(30)).until(() -> merchant.findReturn(tiktokReturnId),
@@ -137,7 +139,8 @@ class MerchantErasureTest {
                 .anyMatch(row -> row.startsWith("return_labels")).anyMatch(row -> row.startsWith("return_decisions"))
                 .anyMatch(row -> row.startsWith("return_history")).anyMatch(row -> row.startsWith("outbox"))
                 .anyMatch(row -> row.startsWith("merchant_targets")).anyMatch(row -> row.startsWith("tiktok_authorizations"))
-                .anyMatch(row -> row.startsWith("merchant_api_keys")).anyMatch(row -> row.startsWith("return_wms"));
+                .anyMatch(row -> row.startsWith("merchant_api_keys")).anyMatch(row -> row.startsWith("return_wms"))
+                .anyMatch(row -> row.startsWith("merchant_notifications"));
         String event = db.queryForObject("SELECT payload FROM outbox WHERE group_key = ? AND destination = 'returns.created'",
                 String.class, returnId);
 

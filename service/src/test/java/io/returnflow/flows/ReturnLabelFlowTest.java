@@ -116,6 +116,37 @@ class ReturnLabelFlowTest {
     }
 
     @Test
+    void uploadsTheQrCodeForAnyDocumentTypeThatStartsWithQrCode() {
+        ReturnFlowFixture merchant = merchantUsingLabels();
+        JsonNode sandbox = buyerAsksForReturn(merchant, "RETURN_AND_REFUND", "QR_CODE_NBNL");
+
+        awaitLabel(merchant, sandbox, "UPLOADED");
+
+        JsonNode uploads = uploads(sandbox);
+        assertThat(uploads).hasSize(1);
+        assertThat(uploads.get(0).path("part").asText()).isEqualTo("return_qr_code");
+    }
+
+    @Test
+    void sendsTheQrCodeAsAPdfWhereTikTokTakesPdfsOnly() {
+        ReturnFlowFixture merchant = merchantUsingLabels();
+        HttpResponse<String> created = api().postJson("/sandbox/tiktok/returns", null, """
+                {"returnType":"RETURN_AND_REFUND","items":1,"shopId":"%s","documentType":"QR_CODE","documentsPdfOnly":true}"""
+                .formatted(merchant.shopId));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode sandbox = ApiClient.json(created);
+
+        awaitLabel(merchant, sandbox, "UPLOADED");
+
+        JsonNode uploads = uploads(sandbox);
+        assertThat(uploads).hasSize(1);
+        assertThat(uploads.get(0).path("part").asText()).isEqualTo("return_qr_code");
+        assertThat(uploads.get(0).path("header").asText()).startsWith("%PDF-");
+        assertThat(uploads.get(0).path("contentType").asText()).isEqualTo("application/pdf");
+        assertThat(uploads.get(0).path("fileName").asText()).isEqualTo("return-qr-code.pdf");
+    }
+
+    @Test
     void retriesTheLabelWhileTheProviderIsDownAndTheReturnIsRecordedMeanwhile() {
         ReturnFlowFixture merchant = merchantUsingLabels();
         api().postJson("/sandbox/faults", null, """

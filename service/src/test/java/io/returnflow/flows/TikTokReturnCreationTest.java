@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,6 +102,18 @@ class TikTokReturnCreationTest {
         broker.awaitOutboxPublished();
 
         assertThat(eventsFor(id)).hasSize(1);
+    }
+
+    @Test
+    void recordsAReturnWhoseWebhookIsShapedAsTikTokSamplesShowIt() {
+        ReturnFlowFixture merchant = sandboxMerchant();
+        JsonNode sandbox = merchant.buyerAsksForReturnLater();
+
+        HttpResponse<String> delivered = api().postJson("/sandbox/tiktok/returns/" + sandbox.path("returnId").asText()
+                + "/webhook", null, "{\"envelope\":\"SAMPLE\"}");
+
+        assertThat(ApiClient.json(delivered).path("webhookStatus").asInt()).isEqualTo(200);
+        assertThat(merchant.awaitReturn(sandbox.path("returnId").asText()).path("items")).hasSize(2);
     }
 
     @Test

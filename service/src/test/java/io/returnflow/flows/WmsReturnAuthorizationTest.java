@@ -1,6 +1,7 @@
 package io.returnflow.flows;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
@@ -16,8 +17,12 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.returnflow.merchants.Secret;
 import io.returnflow.merchants.TargetSettingsStore;
+import io.returnflow.partners.PartnerRejectedException;
 import io.returnflow.support.ApiClient;
 import io.returnflow.support.ServiceTest;
+import io.returnflow.wms.netsuite.NetSuiteAccount;
+import io.returnflow.wms.netsuite.NetSuiteClient;
+import io.returnflow.wms.netsuite.NetSuiteSettings;
 import io.returnflow.wms.shiphero.ShipHeroSettings;
 
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +43,8 @@ class WmsReturnAuthorizationTest {
 
     @Autowired
     TargetSettingsStore targets;
+    @Autowired
+    NetSuiteClient netsuite;
     @Autowired
     JdbcClient db;
     @Value("${server.port}")
@@ -200,6 +207,43 @@ class WmsReturnAuthorizationTest {
             }
         }
         return MissingNode.getInstance();
+    }
+
+    @Test
+    void theSandboxNetSuiteRefusesATransformReplacingItemsWithLinesThatNameNoItem() {
+        ReturnFlowFixture merchant = ReturnFlowFixture.withWmsTargets(api());
+        String salesOrder = salesOrderOfANewReturn(merchant);
+
+        assertThatThrownBy(() -> netsuite.post(sandboxAccount(merchant), "/salesOrder/" + salesOrder + "/!transform/returnAuthorization",
+                Map.of("replace", "item"), Map.of("externalId", "tts-replace-" + salesOrder,
+                        "item", Map.of("items", List.of(Map.of("orderLine", 1, "quantity", 1))))))
+                .isInstanceOf(PartnerRejectedException.class)
+                .hasMessageContaining("Please enter value(s) for: Item");
+    }
+
+    @Test
+    void theSandboxNetSuiteCopiesEveryLineOfTheSalesOrderThatATransformDoesNotName() {
+        ReturnFlowFixture merchant = ReturnFlowFixture.withWmsTargets(api());
+        String salesOrder = salesOrderOfANewReturn(merchant);
+
+        netsuite.post(sandboxAccount(merchant), "/salesOrder/" + salesOrder + "/!transform/returnAuthorization", Map.of(),
+                Map.of("externalId", "tts-partial-" + salesOrder, "item", Map.of("items", List.of(Map.of("orderLine", 1, "quantity", 1)))));
+
+        assertThat(lines(netsuiteReturnAuthorization("tts-partial-" + salesOrder).path("item").path("items"), "item", "refName"))
+                .as("line 1 as named, the others whole").containsExactly("SBX-TEE-BLK-M x1", "SBX-TEE-WHT-L x1", "SBX-CAP-ONE x1");
+    }
+
+    /** The sandbox sales order of a new return of 3 units (2 + 1 of two SKUs; the order has a cap too). */
+    private static String salesOrderOfANewReturn(ReturnFlowFixture merchant) {
+        JsonNode ret = merchant.awaitReturn(merchant.buyerAsksForReturn("RETURN_AND_REFUND", 3).path("returnId").asText());
+        String shopifyOrder = ret.path("shopify").path("orderId").asText();
+        return shopifyOrder.substring(shopifyOrder.lastIndexOf('/') + 1);
+    }
+
+    private NetSuiteAccount sandboxAccount(ReturnFlowFixture merchant) {
+        return NetSuiteAccount.of(merchant.merchantId, new NetSuiteSettings(true, "SBX_TRANSFORMS",
+                Secret.of("sbx-ns-consumer-key"), Secret.of("sbx-ns-consumer-secret"), Secret.of("sbx-ns-token-id"),
+                Secret.of(ReturnFlowFixture.SANDBOX_NETSUITE_TOKEN_SECRET), api().uri("/sandbox/netsuite/services/rest").toString(), "1"));
     }
 
     private void armFault(String pathPrefix, int status, String body, int times) {

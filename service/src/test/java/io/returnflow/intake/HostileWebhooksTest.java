@@ -180,8 +180,8 @@ class HostileWebhooksTest {
     private Hostile wrongTypes(int i) {
         long now = now();
         Map<String, List<String>> wrong = new LinkedHashMap<>();
-        wrong.put("type", List.of("\"12\"", "[12]", "{}", "null", "true", "12.0", "12.5"));
-        wrong.put("tts_notification_id", List.of("1234567", "[\"1\"]", "{}", "null", "true", "\"\""));
+        wrong.put("type", List.of("\"12.0\"", "\"x12\"", "[12]", "{}", "null", "true", "12.0", "12.5"));
+        wrong.put("tts_notification_id", List.of("1234567", "[\"1\"]", "{}", "true", "\"\""));
         wrong.put("shop_id", List.of(SHOP, "[\"" + SHOP + "\"]", "{}", "null", "false", "\" \""));
         wrong.put("timestamp", List.of("\"" + now + "\"", "[" + now + "]", "null", "true", now + ".5", "{}"));
         wrong.put("data", List.of("\"x\"", "12", "[]", "null", "{\"return_id\":12345}", "{\"return_id\":{}}",

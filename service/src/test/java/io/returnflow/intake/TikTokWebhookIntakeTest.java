@@ -169,12 +169,49 @@ class TikTokWebhookIntakeTest {
     }
 
     @Test
-    void refusesAnEnvelopeWithoutTypeNotificationIdOrShop() {
+    void acknowledgesAWebhookWithoutNotificationIdAndQueuesItOnce() throws Exception {
+        String returnId = newId();
+        String body = """
+                {"type":12,"shop_id":"7495540735365777507","timestamp":%d,"data":{"return_id":"%s",\
+                "return_status":"RETURN_OR_REFUND_REQUEST_PENDING"}}""".formatted(Instant.now().getEpochSecond(), returnId);
+        long before = broker.messagesAdded(EVENTS);
+
+        HttpResponse<String> first = tiktok.deliver(body);
+        HttpResponse<String> again = tiktok.deliver(body);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).isEmpty();
+        broker.awaitMessagesAdded(EVENTS, before + 1);
+        broker.assertStaysAt(EVENTS, before + 1);
+        String derivedId = "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(body.getBytes(StandardCharsets.UTF_8)));
+        assertThat(storedIds(derivedId)).isEqualTo(1);
+        assertThat(((TextMessage) queuedEvent(derivedId)).getText()).contains(returnId);
+    }
+
+    @Test
+    void readsATypeSentAsAStringLikeTheNumber() throws Exception {
+        String notificationId = newId();
+        String returnId = newId();
+        String body = tiktok.returnStatusChange(notificationId, "7495540735365777507", returnId)
+                .replaceFirst("\"type\":12", "\"type\":\"12\"");
+        long before = broker.messagesAdded(EVENTS);
+
+        HttpResponse<String> answer = tiktok.deliver(body);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        broker.awaitMessagesAdded(EVENTS, before + 1);
+        assertThat(queuedEvent(notificationId).getStringProperty("TikTokReturnId")).isEqualTo(returnId);
+    }
+
+    @Test
+    void refusesAnEnvelopeWithoutTypeOrShop() {
         long before = broker.messagesAdded(EVENTS);
 
         assertThat(tiktok.deliver("{\"tts_notification_id\":\"1\",\"shop_id\":\"2\",\"data\":{}}").statusCode()).isEqualTo(400);
-        assertThat(tiktok.deliver("{\"type\":12,\"shop_id\":\"2\",\"data\":{\"return_id\":\"3\"}}").statusCode()).isEqualTo(400);
         assertThat(tiktok.deliver("{\"type\":12,\"tts_notification_id\":\"1\",\"data\":{\"return_id\":\"3\"}}").statusCode()).isEqualTo(400);
+        assertThat(tiktok.deliver("{\"type\":\"twelve\",\"tts_notification_id\":\"1\",\"shop_id\":\"2\",\"data\":{}}").statusCode()).isEqualTo(400);
         assertThat(tiktok.deliver("[1,2,3]").statusCode()).isEqualTo(400);
 
         broker.assertStaysAt(EVENTS, before);

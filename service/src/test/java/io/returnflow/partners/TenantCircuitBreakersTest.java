@@ -49,7 +49,7 @@ class TenantCircuitBreakersTest {
     void aShopifyStoreThatIsDownOpensOnlyItsOwnBreaker() {
         partner.stubFor(any(urlPathMatching("/down/.*")).willReturn(aResponse().withStatus(503)));
         partner.stubFor(any(urlPathMatching("/up/.*")).willReturn(okJson("{\"data\":{\"shop\":{\"name\":\"up\"}}}")));
-        ShopifyClient shopify = new ShopifyClient(new ObjectMapper(), breakers, OpenPartnerHosts.open());
+        ShopifyClient shopify = new ShopifyClient(new ObjectMapper(), breakers, new SimpleMeterRegistry(), OpenPartnerHosts.open());
         ShopifyStore down = new ShopifyStore("down-store.myshopify.com", "shpat_a", partner.baseUrl() + "/down");
         ShopifyStore up = new ShopifyStore("up-store.myshopify.com", "shpat_b", partner.baseUrl() + "/up");
 

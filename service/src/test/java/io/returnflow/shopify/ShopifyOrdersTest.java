@@ -43,7 +43,7 @@ class ShopifyOrdersTest {
                     OrderMatchStrategy.NAME),
             List.of("TikTok Order ID"), Duration.ofHours(24)));
     private final ShopifyOrders orders = new ShopifyOrders(new ShopifyClient(new ObjectMapper(), new PartnerCircuitBreakers(
-            new CircuitBreakerProperties(20, 10, 50, Duration.ofSeconds(30), 3), new SimpleMeterRegistry()), OpenPartnerHosts.open()), properties,
+            new CircuitBreakerProperties(20, 10, 50, Duration.ofSeconds(30), 3), new SimpleMeterRegistry()), new SimpleMeterRegistry(), OpenPartnerHosts.open()), properties,
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     private ShopifyStore store() {

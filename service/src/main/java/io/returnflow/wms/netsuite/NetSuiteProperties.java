@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lineMatch        how a returned item finds its sales order line
  * @param connectTimeout   HTTP connect timeout
  * @param readTimeout      HTTP read timeout
+ * @param transformLines   how a transform names the returned lines
  */
 @ConfigurationProperties("netsuite")
 public record NetSuiteProperties(
@@ -24,7 +25,22 @@ public record NetSuiteProperties(
         @DefaultValue("24h") Duration salesOrderWaitUpTo,
         @DefaultValue LineMatch lineMatch,
         @DefaultValue("5s") Duration connectTimeout,
-        @DefaultValue("30s") Duration readTimeout) {
+        @DefaultValue("30s") Duration readTimeout,
+        @DefaultValue("ORDER_LINE_QUANTITIES") TransformLines transformLines) {
+
+    /** How a transform's body says which lines of the sales order come back. */
+    public enum TransformLines {
+        /**
+         * Oracle's documented pattern: the transform copies every line; the body names each line by
+         * {@code orderLine} with its {@code quantity}, 0 for a line not returned.
+         */
+        ORDER_LINE_QUANTITIES,
+        /**
+         * {@code ?replace=item} with only the returned lines, each with its {@code item}: the earlier
+         * shape, kept as a setting; Oracle documents {@code replace} for updates, not for transforms.
+         */
+        REPLACE_ITEMS
+    }
 
     public enum CreateMode {
         /** {@code POST /salesOrder/{id}/!transform/returnAuthorization} with only the returned lines. */

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * {@code tts-<TikTok return id>} (per source), a memo naming the marketplace return, and only the
  * returned lines and quantities. Looked up by external id before anything is created, so a retry,
  * a redelivery or a replay never makes a second one. Either transforms the sales order (linked to
- * it, the default) or posts a new record ({@code netsuite.create-mode}).
+ * it, the default; {@code netsuite.transform-lines} says how the returned lines are chosen) or posts
+ * a new record ({@code netsuite.create-mode}).
  */
 @Component("netsuiteReturnAuthorizations")
 public class NetSuiteReturnAuthorizations implements WmsTarget<NetSuiteSettings> {
@@ -52,8 +53,7 @@ public class NetSuiteReturnAuthorizations implements WmsTarget<NetSuiteSettings>
         List<NetSuiteSalesOrders.ReturnedLine> lines = salesOrders.returnedLines(order, ret);
         String location = settings.locationId();
         String created = netsuite.createMode() == NetSuiteProperties.CreateMode.TRANSFORM
-                ? client.post(account, "/salesOrder/" + order.id() + "/!transform/returnAuthorization",
-                        Map.of("replace", "item"), transformBody(ret, lines, location))
+                ? transform(account, ret, order, lines, location)
                 : client.post(account, RECORD, Map.of(), directBody(ret, order, lines, location));
         if (created == null) {
             // NetSuite said yes without saying where: the next try finds it by its external id.
@@ -72,17 +72,48 @@ public class NetSuiteReturnAuthorizations implements WmsTarget<NetSuiteSettings>
         return ret.description() + (ret.reason() == null ? "" : ": " + ret.reason());
     }
 
-    private static Map<String, Object> transformBody(WmsReturn ret, List<NetSuiteSalesOrders.ReturnedLine> lines,
-                                                     String location) {
+    private String transform(NetSuiteAccount account, WmsReturn ret, NetSuiteSalesOrders.SalesOrder order,
+                             List<NetSuiteSalesOrders.ReturnedLine> lines, String location) {
+        String path = "/salesOrder/" + order.id() + "/!transform/returnAuthorization";
+        return netsuite.transformLines() == NetSuiteProperties.TransformLines.REPLACE_ITEMS
+                ? client.post(account, path, Map.of("replace", "item"), header(ret, location, replacedLines(lines, location)))
+                : client.post(account, path, Map.of(), header(ret, location, everyOrderLine(order, lines, location)));
+    }
+
+    /**
+     * Every line of the sales order by {@code orderLine}: a transform copies them all, so a line not
+     * named would come back whole; those not returned are named with quantity 0.
+     */
+    private static List<Map<String, Object>> everyOrderLine(NetSuiteSalesOrders.SalesOrder order,
+                                                            List<NetSuiteSalesOrders.ReturnedLine> lines, String location) {
+        Map<Integer, Integer> returned = new LinkedHashMap<>();
+        lines.forEach(line -> returned.merge(line.line().line(), line.quantity(), Integer::sum));
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (NetSuiteSalesOrders.Line line : order.lines()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("orderLine", line.line());
+            int quantity = returned.getOrDefault(line.line(), 0);
+            item.put("quantity", quantity);
+            if (quantity > 0) {
+                putLocation(item, location);
+            }
+            items.add(item);
+        }
+        return items;
+    }
+
+    /** Only the returned lines, each a whole new line (its item) standing for its order line. */
+    private static List<Map<String, Object>> replacedLines(List<NetSuiteSalesOrders.ReturnedLine> lines, String location) {
         List<Map<String, Object>> items = new ArrayList<>();
         for (NetSuiteSalesOrders.ReturnedLine returned : lines) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("orderLine", returned.line().line());
+            item.put("item", Map.of("id", returned.line().itemId()));
             item.put("quantity", returned.quantity());
             putLocation(item, location);
             items.add(item);
         }
-        return header(ret, location, items);
+        return items;
     }
 
     private static Map<String, Object> directBody(WmsReturn ret, NetSuiteSalesOrders.SalesOrder order,

@@ -51,8 +51,14 @@ class NetSuiteReturnAuthorizationsTest {
                     new WmsReturn.Item("i-2", "CAP", "Cap", 1, "gid://shopify/LineItem/2")));
 
     private static NetSuiteReturnAuthorizations connector(NetSuiteProperties.CreateMode mode) {
+        return connector(mode, NetSuiteProperties.TransformLines.ORDER_LINE_QUANTITIES);
+    }
+
+    private static NetSuiteReturnAuthorizations connector(NetSuiteProperties.CreateMode mode,
+                                                          NetSuiteProperties.TransformLines transformLines) {
         NetSuiteProperties properties = new NetSuiteProperties(mode, null, Duration.ofHours(24),
-                new NetSuiteProperties.LineMatch("item.refName", null), Duration.ofSeconds(2), Duration.ofSeconds(5));
+                new NetSuiteProperties.LineMatch("item.refName", null), Duration.ofSeconds(2), Duration.ofSeconds(5),
+                transformLines);
         PartnerCircuitBreakers breakers = new PartnerCircuitBreakers(
                 new CircuitBreakerProperties(20, 10, 50, Duration.ofSeconds(30), 3), new SimpleMeterRegistry());
         NetSuiteClient client = new NetSuiteClient(properties, new ObjectMapper(), Clock.systemUTC(), breakers, OpenPartnerHosts.open());
@@ -78,23 +84,42 @@ class NetSuiteReturnAuthorizationsTest {
     }
 
     @Test
-    void transformsTheSalesOrderWithOnlyTheReturnedLinesAndReadsTheIdFromTheLocation() {
+    void transformsTheSalesOrderNamingEveryLineWithItsReturnedQuantityAndReadsTheIdFromTheLocation() {
         salesOrder();
-        netsuite.stubFor(post(urlEqualTo(RECORDS + "/salesOrder/42/!transform/returnAuthorization?replace=item"))
+        netsuite.stubFor(post(urlEqualTo(RECORDS + "/salesOrder/42/!transform/returnAuthorization"))
                 .willReturn(aResponse().withStatus(204).withHeader("Location", netsuite.baseUrl() + RECORDS + "/returnAuthorization/9001")));
 
         String id = connector(NetSuiteProperties.CreateMode.TRANSFORM).createReturnAuthorization(RETURN, merchant(), null);
 
         assertThat(id).isEqualTo("9001");
-        netsuite.verify(postRequestedFor(urlEqualTo(RECORDS + "/salesOrder/42/!transform/returnAuthorization?replace=item"))
+        netsuite.verify(postRequestedFor(urlEqualTo(RECORDS + "/salesOrder/42/!transform/returnAuthorization"))
                 .withHeader("Authorization", matching("OAuth realm=\"1234567_SB1\",oauth_consumer_key=\"ck\",oauth_token=\"tk\","
                         + "oauth_signature_method=\"HMAC-SHA256\",oauth_timestamp=\"[0-9]+\",oauth_nonce=\"[A-Za-z0-9]{20}\","
                         + "oauth_version=\"1.0\",oauth_signature=\"[A-Za-z0-9%]+\""))
                 .withRequestBody(equalToJson("""
                         {"externalId":"tts-576","memo":"TikTok Shop return 576 (order 999): Wrong size","location":{"id":"7"},
                          "item":{"items":[{"orderLine":1,"quantity":1,"location":{"id":"7"}},
+                                          {"orderLine":2,"quantity":0},
                                           {"orderLine":3,"quantity":1,"location":{"id":"7"}},
                                           {"orderLine":4,"quantity":1,"location":{"id":"7"}}]}}""")));
+    }
+
+    @Test
+    void replacesTheItemSublistWithTheReturnedLinesWhenSetTo() {
+        salesOrder();
+        netsuite.stubFor(post(urlEqualTo(RECORDS + "/salesOrder/42/!transform/returnAuthorization?replace=item"))
+                .willReturn(aResponse().withStatus(204).withHeader("Location", netsuite.baseUrl() + RECORDS + "/returnAuthorization/9002")));
+
+        String id = connector(NetSuiteProperties.CreateMode.TRANSFORM, NetSuiteProperties.TransformLines.REPLACE_ITEMS)
+                .createReturnAuthorization(RETURN, merchant(), null);
+
+        assertThat(id).isEqualTo("9002");
+        netsuite.verify(postRequestedFor(urlEqualTo(RECORDS + "/salesOrder/42/!transform/returnAuthorization?replace=item"))
+                .withRequestBody(equalToJson("""
+                        {"externalId":"tts-576","memo":"TikTok Shop return 576 (order 999): Wrong size","location":{"id":"7"},
+                         "item":{"items":[{"orderLine":1,"item":{"id":"11"},"quantity":1,"location":{"id":"7"}},
+                                          {"orderLine":3,"item":{"id":"11"},"quantity":1,"location":{"id":"7"}},
+                                          {"orderLine":4,"item":{"id":"13"},"quantity":1,"location":{"id":"7"}}]}}""")));
     }
 
     @Test
@@ -128,7 +153,7 @@ class NetSuiteReturnAuthorizationsTest {
     @Test
     void aRefusalCarriesNetSuitesErrorDetails() {
         salesOrder();
-        netsuite.stubFor(post(urlEqualTo(RECORDS + "/salesOrder/42/!transform/returnAuthorization?replace=item"))
+        netsuite.stubFor(post(urlEqualTo(RECORDS + "/salesOrder/42/!transform/returnAuthorization"))
                 .willReturn(aResponse().withStatus(400).withBody("""
                         {"type":"https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.1","title":"Bad Request","status":400,
                          "o:errorDetails":[{"detail":"Invalid orderLine reference key 9.","o:errorCode":"INVALID_KEY_OR_REF"}]}""")));

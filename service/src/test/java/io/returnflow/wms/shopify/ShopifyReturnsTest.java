@@ -65,7 +65,7 @@ class ShopifyReturnsTest {
                 return new ShopifyStore("acme.myshopify.com", "shpat_test", shopify.baseUrl() + "/admin/api/2025-10");
             }
         };
-        returns = new ShopifyReturns(new ShopifyClient(new ObjectMapper(), breakers, OpenPartnerHosts.open()), stores,
+        returns = new ShopifyReturns(new ShopifyClient(new ObjectMapper(), breakers, new SimpleMeterRegistry(), OpenPartnerHosts.open()), stores,
                 new ShopifyReturnsProperties(null, "OTHER", Duration.ofHours(24)), Clock.systemUTC());
     }
 
