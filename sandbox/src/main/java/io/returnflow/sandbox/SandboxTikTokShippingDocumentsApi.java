@@ -63,8 +63,11 @@ class SandboxTikTokShippingDocumentsApi {
         MultipartFile qr = multipart.getFile("return_qr_code");
         MultipartFile file = label != null ? label : qr;
         String tracking = multipart.getParameter("tracking_number");
-        if (file == null || file.isEmpty() || tracking == null || tracking.isBlank()) {
-            return SandboxEnvelope.error(36009004, "return_shipping_label or return_qr_code, and tracking_number, are required");
+        String providerId = multipart.getParameter("return_provider_id");
+        // TikTok's upload guide marks tracking_number and return_provider_id required
+        if (file == null || file.isEmpty() || tracking == null || tracking.isBlank() || providerId == null || providerId.isBlank()) {
+            return SandboxEnvelope.error(36009004,
+                    "return_shipping_label or return_qr_code, tracking_number and return_provider_id are required");
         }
         if (data.takesPdfDocumentsOnly(returnId) && !isPdf(file.getBytes())) {
             return SandboxEnvelope.error(PDF_ONLY, "Only PDF files are supported for this return's shipping document");
@@ -77,7 +80,7 @@ class SandboxTikTokShippingDocumentsApi {
             byte[] bytes = file.getBytes();
             String header = new String(bytes, 0, Math.min(8, bytes.length), StandardCharsets.ISO_8859_1);
             received.add(new Upload(label != null ? "return_shipping_label" : "return_qr_code", file.getOriginalFilename(),
-                    file.getContentType(), bytes.length, header, tracking, multipart.getParameter("return_provider_id")));
+                    file.getContentType(), bytes.length, header, tracking, providerId));
         }
         return SandboxEnvelope.ok(Map.of());
     }

@@ -50,10 +50,11 @@ public class ReturnLabels {
     private final ShopifyOrders shopifyOrders;
     private final MarketplaceLabels marketplace;
     private final ObjectMapper json;
+    private final ReturnLabelReadiness readiness;
 
     public ReturnLabels(ReturnLabelStore store, EasyPostClient provider, LabelProperties labels, MerchantStore merchants,
                         ShopifyStores shopifyStores, ShopifyOrders shopifyOrders, MarketplaceLabels marketplace,
-                        ObjectMapper json) {
+                        ObjectMapper json, ReturnLabelReadiness readiness) {
         this.store = store;
         this.provider = provider;
         this.labels = labels;
@@ -62,6 +63,7 @@ public class ReturnLabels {
         this.shopifyOrders = shopifyOrders;
         this.marketplace = marketplace;
         this.json = json;
+        this.readiness = readiness;
     }
 
     public ReturnCreated event(String body) {
@@ -153,6 +155,12 @@ public class ReturnLabels {
             throw new PermanentFailureException("the label provider offers no rate for shipment " + shipment.path("id").asText()
                     + messages(shipment));
         }
+        // only a carrier TikTok has a return_provider_id for can be uploaded
+        rates.removeIf(rate -> readiness.providerId(rate.path("carrier").asText()).isEmpty());
+        if (rates.isEmpty()) {
+            throw new PermanentFailureException("the label provider offers no rate of a carrier with a TikTok return_provider_id"
+                    + " (labels.return-provider-ids) for shipment " + shipment.path("id").asText());
+        }
         Optional<JsonNode> preferred = rates.stream()
                 .filter(rate -> labels.carrier().isBlank() || labels.carrier().equalsIgnoreCase(rate.path("carrier").asText()))
                 .filter(rate -> labels.service().isBlank() || labels.service().equalsIgnoreCase(rate.path("service").asText()))
@@ -196,7 +204,7 @@ public class ReturnLabels {
 
     private void send(String merchantId, ReturnFacts facts, Label label) {
         byte[] document = provider.download(label.documentUrl());
-        String providerId = label.carrier() == null ? null : labels.returnProviderIds().get(label.carrier());
+        String providerId = label.carrier() == null ? null : readiness.providerId(label.carrier()).orElse(null);
         marketplace.upload(new MarketplaceLabels.LabelDocument(ReturnSource.TIKTOK, merchantId, facts.shopId(), facts.sourceReturnId(),
                 QR_CODE.equals(label.documentType()), document, label.trackingNumber(), label.carrier(), providerId));
     }

@@ -7,7 +7,9 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The merchant document as a whole: the merchant ({@link MerchantStore}) and every target's section
@@ -20,12 +22,15 @@ class MerchantDocuments {
     private final TargetSettingsStore targets;
     private final TargetSections sections;
     private final ObjectMapper json;
+    private final ReturnLabelSetup labelSetup;
 
-    MerchantDocuments(MerchantStore merchants, TargetSettingsStore targets, TargetSections sections, ObjectMapper json) {
+    MerchantDocuments(MerchantStore merchants, TargetSettingsStore targets, TargetSections sections, ObjectMapper json,
+                      ReturnLabelSetup labelSetup) {
         this.merchants = merchants;
         this.targets = targets;
         this.sections = sections;
         this.json = json;
+        this.labelSetup = labelSetup;
     }
 
     /** The merchant as GET answers it, every secret masked. */
@@ -44,6 +49,12 @@ class MerchantDocuments {
         Merchant stored = merchants.find(merchantId).orElse(null);
         MerchantDocumentReader.Read read = MerchantDocumentReader.read(merchantId, doc, stored, sections.all(),
                 section -> stored == null ? null : targets.find(merchantId, section).orElse(null), json);
+        if (read.merchant().returns().useRedoReturnLabels()) {
+            labelSetup.missingSetting().ifPresent(missing -> {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                        "returns.useRedoReturnLabels cannot be true yet: " + missing);
+            });
+        }
         boolean created = merchants.save(read.merchant());
         read.targets().forEach((section, settings) -> save(merchantId, section, settings));
         return created;

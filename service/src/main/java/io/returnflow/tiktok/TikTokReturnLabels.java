@@ -3,6 +3,7 @@ package io.returnflow.tiktok;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.returnflow.messaging.PermanentFailureException;
 import io.returnflow.returns.MarketplaceLabels;
 import io.returnflow.tiktok.connect.ConnectedShop;
 
@@ -71,13 +72,13 @@ class TikTokReturnLabels implements MarketplaceLabels {
                         return fileName;
                     }
                 }, headers));
-        parts.add("tracking_number", document.trackingNumber());
-        if (document.returnProviderId() != null) {
-            parts.add("return_provider_id", document.returnProviderId());
-        } else {
-            log.warn("No TikTok return_provider_id configured for carrier {} (labels.return-provider-ids): uploading without it",
-                    document.carrier());
+        if (document.returnProviderId() == null) {
+            // required by TikTok's upload: without it the upload is refused, however often it is sent
+            throw new PermanentFailureException("no TikTok return_provider_id for carrier " + document.carrier()
+                    + ": set labels.return-provider-ids." + document.carrier());
         }
+        parts.add("tracking_number", document.trackingNumber());
+        parts.add("return_provider_id", document.returnProviderId());
         Map<String, String> query = new LinkedHashMap<>();
         query.put("return_ids", document.sourceReturnId());
         try {
