@@ -43,7 +43,8 @@ class SandboxTikTokReturnsApi {
         JsonNode criteria = bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes);
         List<Map<String, Object>> found = new ArrayList<>();
         for (JsonNode id : criteria.path("return_ids")) {
-            data.findReturn(id.asText()).ifPresent(ret -> found.add(returnOrder(ret, data.shippingDocumentType(ret.returnId()))));
+            data.findReturn(id.asText()).ifPresent(ret -> found.add(returnOrder(ret, data.shippingDocumentType(ret.returnId()),
+                    data.isPlatformShipped(ret.returnId()))));
         }
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("return_orders", found);
@@ -52,7 +53,11 @@ class SandboxTikTokReturnsApi {
         return SandboxEnvelope.ok(page);
     }
 
-    private static Map<String, Object> returnOrder(SandboxReturn ret, String shippingDocumentType) {
+    /**
+     * @param platformShipped TikTok ships it (shipment_type PLATFORM, return_method PLATFORM_SHIPPED): once
+     *                        approved it carries TikTok's own tracking number and carrier
+     */
+    private static Map<String, Object> returnOrder(SandboxReturn ret, String shippingDocumentType, boolean platformShipped) {
         Map<String, Object> order = new LinkedHashMap<>();
         order.put("return_id", ret.returnId());
         order.put("order_id", ret.orderId());
@@ -64,6 +69,12 @@ class SandboxTikTokReturnsApi {
         order.put("return_reason_text", "Wrong size");
         order.put("can_buyer_keep_item", ret.canBuyerKeepItem());
         order.put("return_shipping_document_type", shippingDocumentType);
+        order.put("shipment_type", platformShipped ? "PLATFORM" : "BUYER_ARRANGE");
+        order.put("return_method", platformShipped ? "PLATFORM_SHIPPED" : "BUYER_SHIPPED");
+        if (platformShipped && "AWAITING_BUYER_SHIP".equals(ret.returnStatus())) {
+            order.put("return_tracking_number", "TTSPLAT" + ret.returnId().substring(ret.returnId().length() - 8));
+            order.put("return_provider_id", "7117858858072016686");
+        }
         order.put("create_time", ret.createTime());
         order.put("update_time", ret.updateTime());
         order.put("seller_next_action_response", nextActions(ret));

@@ -31,6 +31,8 @@ class SandboxTikTokShippingDocumentsApi {
     static final long ALREADY_UPLOADED = 25021022L;
     /** TikTok: the document must be a PDF (for returns whose market takes PDFs only). */
     static final long PDF_ONLY = 25021023L;
+    /** The return takes no seller shipping document now (code unverified: TikTok publishes no full error list). */
+    static final long NOT_EXPECTED = 25021020L;
 
     /** What TikTok received for a return. */
     record Upload(String part, String fileName, String contentType, int size, String header, String trackingNumber,
@@ -55,6 +57,13 @@ class SandboxTikTokShippingDocumentsApi {
         String returnId = request.getParameter("return_ids");
         if (returnId == null || data.findReturn(returnId).isEmpty()) {
             return SandboxEnvelope.error(25001001, "Return not found");
+        }
+        // a seller's document is taken only while the buyer is to ship, and not where TikTok ships itself
+        if (data.isPlatformShipped(returnId)) {
+            return SandboxEnvelope.error(NOT_EXPECTED, "TikTok ships this return itself: no seller shipping document is taken");
+        }
+        if (!"AWAITING_BUYER_SHIP".equals(data.findReturn(returnId).get().returnStatus())) {
+            return SandboxEnvelope.error(NOT_EXPECTED, "The return is not awaiting the buyer's shipment");
         }
         if (!(request instanceof MultipartHttpServletRequest multipart)) {
             return SandboxEnvelope.error(36009004, "multipart/form-data expected");

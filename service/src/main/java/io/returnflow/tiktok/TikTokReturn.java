@@ -7,6 +7,9 @@ import java.util.List;
  * A return as TikTok's Search Returns answers it; ids stay strings.
  *
  * @param reason the buyer's reason: TikTok's text for it ({@code return_reason_text}), else its code, else null
+ * @param shipmentType         {@code PLATFORM} (TikTok's own carrier and label) or {@code BUYER_ARRANGE}; null when absent
+ * @param returnMethod         {@code PLATFORM_SHIPPED}, {@code BUYER_SHIPPED} or {@code SELLER_SHIPPED}; null when absent
+ * @param returnTrackingNumber the tracking number already on the return (TikTok's, for a platform-shipped one); null when none
  */
 public record TikTokReturn(
         String returnId,
@@ -19,7 +22,10 @@ public record TikTokReturn(
         List<String> sellerNextActions,
         long createTime,
         long updateTime,
-        List<LineItem> lineItems) {
+        List<LineItem> lineItems,
+        String shipmentType,
+        String returnMethod,
+        String returnTrackingNumber) {
 
     /** One unit of one SKU: TikTok return lines carry no quantity. */
     public record LineItem(

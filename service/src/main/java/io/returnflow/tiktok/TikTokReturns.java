@@ -62,7 +62,14 @@ public class TikTokReturns {
                 List.copyOf(nextActions),
                 order.path("create_time").asLong(),
                 order.path("update_time").asLong(),
-                List.copyOf(lines));
+                List.copyOf(lines),
+                blankAsNull(order.path("shipment_type").asText(null)),
+                blankAsNull(order.path("return_method").asText(null)),
+                blankAsNull(order.path("return_tracking_number").asText(null)));
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static String reason(JsonNode order) {
