@@ -34,6 +34,8 @@ import org.springframework.stereotype.Component;
 public class TikTokAuthorizations implements AccessTokenRenewal {
 
     private static final Logger log = LoggerFactory.getLogger(TikTokAuthorizations.class);
+    /** TikTok's refresh answers that end the grant: refresh token expired (36004001) or invalid/revoked (36004005). */
+    static final java.util.Set<String> AUTHORIZATION_ENDED = java.util.Set.of("36004001", "36004005");
 
     /** Who holds a lease: this process. */
     private final String instance = UUID.randomUUID().toString();
@@ -108,7 +110,8 @@ public class TikTokAuthorizations implements AccessTokenRenewal {
                 .query((rs, n) -> new Row(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
                 .single();
         if (!row.refreshExpiresAt().isAfter(clock.instant())) {
-            disconnect(authorizationId, "the TikTok authorization expired on " + row.refreshExpiresAt() + ": connect the shop again");
+            needReconnect(authorizationId, "the TikTok authorization expired on " + row.refreshExpiresAt()
+                    + ": reconnect the shop; its work waits until then");
             count("expired");
             return false;
         }
@@ -126,6 +129,12 @@ public class TikTokAuthorizations implements AccessTokenRenewal {
             count("refreshed");
             return true;
         } catch (PartnerRejectedException refused) {
+            if (AUTHORIZATION_ENDED.contains(refused.code())) {
+                needReconnect(authorizationId, "TikTok ended the authorization (" + refused.getMessage()
+                        + "): reconnect the shop; its work waits until then");
+                count("reconnect_needed");
+                return false;
+            }
             disconnect(authorizationId, "TikTok refused to renew the authorization (" + refused.getMessage() + "): connect the shop again");
             count("refused");
             return false;
@@ -179,6 +188,17 @@ public class TikTokAuthorizations implements AccessTokenRenewal {
             }
         }
         return Optional.empty();
+    }
+
+    /** The seller has to connect again: the shops' work is parked meanwhile (ShopReconnectNeededException). */
+    private void needReconnect(String authorizationId, String reason) {
+        int shops = db.sql("""
+                        UPDATE tiktok_shops SET status = 'RECONNECT_NEEDED', status_reason = ?, status_changed_at = ?, updated_at = ?
+                        WHERE authorization_id = ? AND status = 'CONNECTED'""")
+                .params(reason, utc(clock.instant()), utc(clock.instant()), authorizationId).update();
+        db.sql("UPDATE tiktok_authorizations SET last_refresh_error = ? WHERE id = ?")
+                .params(truncate(reason), authorizationId).update();
+        log.warn("{} TikTok shop(s) of authorization {} need reconnecting: {}", shops, authorizationId, reason);
     }
 
     private void disconnect(String authorizationId, String reason) {
