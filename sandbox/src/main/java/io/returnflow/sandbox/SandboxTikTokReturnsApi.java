@@ -44,7 +44,7 @@ class SandboxTikTokReturnsApi {
         List<Map<String, Object>> found = new ArrayList<>();
         for (JsonNode id : criteria.path("return_ids")) {
             data.findReturn(id.asText()).ifPresent(ret -> found.add(returnOrder(ret, data.shippingDocumentType(ret.returnId()),
-                    data.isPlatformShipped(ret.returnId()))));
+                    data.isPlatformShipped(ret.returnId()), data.arbitrationStatus(ret.returnId()))));
         }
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("return_orders", found);
@@ -57,13 +57,14 @@ class SandboxTikTokReturnsApi {
      * @param platformShipped TikTok ships it (shipment_type PLATFORM, return_method PLATFORM_SHIPPED): once
      *                        approved it carries TikTok's own tracking number and carrier
      */
-    private static Map<String, Object> returnOrder(SandboxReturn ret, String shippingDocumentType, boolean platformShipped) {
+    private static Map<String, Object> returnOrder(SandboxReturn ret, String shippingDocumentType, boolean platformShipped,
+                                                   String arbitrationStatus) {
         Map<String, Object> order = new LinkedHashMap<>();
         order.put("return_id", ret.returnId());
         order.put("order_id", ret.orderId());
         order.put("return_type", ret.returnType());
         order.put("return_status", ret.returnStatus());
-        order.put("arbitration_status", "");
+        order.put("arbitration_status", arbitrationStatus);
         order.put("role", "BUYER");
         order.put("return_reason", "ecom_order_delivered_refund_and_return_reason_wrong_size");
         order.put("return_reason_text", "Wrong size");

@@ -10,6 +10,7 @@ import java.util.List;
  * @param shipmentType         {@code PLATFORM} (TikTok's own carrier and label) or {@code BUYER_ARRANGE}; null when absent
  * @param returnMethod         {@code PLATFORM_SHIPPED}, {@code BUYER_SHIPPED} or {@code SELLER_SHIPPED}; null when absent
  * @param returnTrackingNumber the tracking number already on the return (TikTok's, for a platform-shipped one); null when none
+ * @param arbitrationStatus    IN_PROGRESS while a platform operator arbitrates (SUPPORT_BUYER, SUPPORT_SELLER, CLOSED after); null for none
  */
 public record TikTokReturn(
         String returnId,
@@ -25,7 +26,8 @@ public record TikTokReturn(
         List<LineItem> lineItems,
         String shipmentType,
         String returnMethod,
-        String returnTrackingNumber) {
+        String returnTrackingNumber,
+        String arbitrationStatus) {
 
     /** One unit of one SKU: TikTok return lines carry no quantity. */
     public record LineItem(

@@ -65,7 +65,8 @@ public class TikTokReturns {
                 List.copyOf(lines),
                 blankAsNull(order.path("shipment_type").asText(null)),
                 blankAsNull(order.path("return_method").asText(null)),
-                blankAsNull(order.path("return_tracking_number").asText(null)));
+                blankAsNull(order.path("return_tracking_number").asText(null)),
+                blankAsNull(order.path("arbitration_status").asText(null)));
     }
 
     private static String blankAsNull(String value) {
