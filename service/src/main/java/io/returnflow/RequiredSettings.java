@@ -27,7 +27,7 @@ public class RequiredSettings implements EnvironmentPostProcessor {
             "app.encryption-key");
 
     /** The profiles that may run embedded, with generated secrets and simulated partners. */
-    static final Profiles EMBEDDED = Profiles.of("local | test");
+    public static final Profiles EMBEDDED = Profiles.of("local | test");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -25,6 +25,9 @@ class SandboxData {
     private final Map<String, String> shippingDocumentTypes = new ConcurrentHashMap<>();
     /** Returns whose shipping document TikTok takes as a PDF only (25021023 otherwise) */
     private final Set<String> pdfOnlyDocuments = ConcurrentHashMap.newKeySet();
+    /** Returns TikTok ships itself (its carrier, its label and tracking number) */
+    private final Set<String> platformShipped = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> arbitrationStatuses = new ConcurrentHashMap<>();
     private final AtomicLong orderNumbers = new AtomicLong(1000);
     private final AtomicLong shopifyIds = new AtomicLong(5_100_000_000L);
 
@@ -46,6 +49,24 @@ class SandboxData {
 
     String shippingDocumentType(String returnId) {
         return shippingDocumentTypes.getOrDefault(returnId, "SHIPPING_LABEL");
+    }
+
+    /** The return's arbitration_status (IN_PROGRESS, SUPPORT_BUYER, SUPPORT_SELLER, CLOSED); empty for none. */
+    void arbitrationStatus(String returnId, String status) {
+        arbitrationStatuses.put(returnId, status);
+    }
+
+    String arbitrationStatus(String returnId) {
+        return arbitrationStatuses.getOrDefault(returnId, "");
+    }
+
+    void platformShipped(String returnId) {
+        platformShipped.add(returnId);
+    }
+
+    /** TikTok ships the return with its own carrier and label (shipment_type PLATFORM). */
+    boolean isPlatformShipped(String returnId) {
+        return platformShipped.contains(returnId);
     }
 
     void pdfOnlyDocuments(String returnId) {

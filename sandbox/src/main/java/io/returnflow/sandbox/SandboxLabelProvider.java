@@ -117,6 +117,29 @@ class SandboxLabelProvider {
         }
     }
 
+    /**
+     * EasyPost's refund of a bought, unused label: the shipment answers with {@code refund_status}
+     * "submitted" (the carrier then confirms or refuses); asking again changes nothing; a shipment
+     * without postage has nothing to refund.
+     */
+    @PostMapping(PREFIX + "/v2/shipments/{id}/refund")
+    ResponseEntity<Object> refund(HttpServletRequest request, @PathVariable String id) {
+        if (!authorised(request)) {
+            return unauthorised();
+        }
+        Map<String, Object> shipment = shipments.get(id);
+        if (shipment == null) {
+            return notFound();
+        }
+        synchronized (shipment) {
+            if (shipment.get("tracking_code") == null) {
+                return error(HttpStatus.UNPROCESSABLE_ENTITY, "SHIPMENT.REFUND.UNAVAILABLE", "Shipment " + id + " has no postage to refund");
+            }
+            shipment.putIfAbsent("refund_status", "submitted");
+            return ResponseEntity.ok(shipment);
+        }
+    }
+
     @PostMapping(PREFIX + "/v2/shipments/{id}/forms")
     ResponseEntity<Object> form(HttpServletRequest request, @PathVariable String id, @RequestBody JsonNode body) {
         if (!authorised(request)) {

@@ -32,6 +32,8 @@ class SandboxReturnDecisions {
     static final long RECEIPT_CANNOT_BE_APPROVED = 25011013L;
     static final long DECISION_DOES_NOT_MATCH = 25020004L;
     static final long ALREADY_CANCELLED = 25020009L;
+    /** The case was handed to a platform operator (arbitration): the seller's decision is not taken. */
+    static final long IN_ARBITRATION = 25011010L;
     static final long ALREADY_APPROVED = 25020010L;
 
     static final Set<String> APPROVALS = Set.of("APPROVE_REFUND", "APPROVE_RETURN", "APPROVE_REPLACEMENT",
@@ -134,6 +136,9 @@ class SandboxReturnDecisions {
         SandboxReturn found = data.findReturn(returnId).orElse(null);
         if (found == null || (cipher != null && !cipher.equals(SandboxAuthorizedShopsApi.cipherOf(found.shopId())))) {
             return new Answer(RETURN_NOT_FOUND, "The return order does not exist");
+        }
+        if ("IN_PROGRESS".equals(data.arbitrationStatus(returnId))) {
+            return new Answer(IN_ARBITRATION, "The return is in arbitration: a platform operator decides it");
         }
         return take("api", returnId, idempotencyKey, reject, decision, true);
     }

@@ -56,12 +56,14 @@ class SandboxTikTokController {
      * @param deliverWebhook false to create the return without telling the service (yet)
      * @param documentType   the return's return_shipping_document_type: SHIPPING_LABEL (default), QR_CODE or QR_CODE_<market>
      * @param documentsPdfOnly TikTok takes the return's shipping document as a PDF only (25021023 for anything else)
+     * @param shipmentType   BUYER_ARRANGE (default: the buyer ships, the seller may provide the label) or PLATFORM
+     *                       (TikTok's own carrier and label: no seller label is taken)
      * @param otherOrderLines lines of the Shopify order that are not returned, before the returned ones (0 by default)
      * @param deadlineIn     the seller's deadline from now (ISO-8601, e.g. PT10M; negative: already passed);
      *                       null: sandbox.tiktok.response-window
      */
     record SimulatedReturn(String returnType, Integer items, String shopId, Boolean deliverWebhook, String documentType,
-                           Integer otherOrderLines, Boolean documentsPdfOnly, String deadlineIn) {
+                           Integer otherOrderLines, Boolean documentsPdfOnly, String deadlineIn, String shipmentType) {
     }
 
     record SimulatedReturnCreated(String returnId, String orderId, String shopId, String returnType,
@@ -105,6 +107,11 @@ class SandboxTikTokController {
         }
         if (request != null && request.documentType() != null) {
             data.shippingDocumentType(ret.returnId(), request.documentType());
+        }
+        if (request != null && "PLATFORM".equals(request.shipmentType())) {
+            data.platformShipped(ret.returnId());
+        } else if (request != null && request.shipmentType() != null && !"BUYER_ARRANGE".equals(request.shipmentType())) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "shipmentType must be BUYER_ARRANGE or PLATFORM");
         }
         if (request != null && Boolean.TRUE.equals(request.documentsPdfOnly())) {
             data.pdfOnlyDocuments(ret.returnId());

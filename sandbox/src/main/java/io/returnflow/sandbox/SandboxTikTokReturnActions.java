@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -168,6 +169,22 @@ class SandboxTikTokReturnActions {
         SandboxReturn again = decisions.asksAgain(returnId).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.CONFLICT, "TikTok does not reopen a return in its status " + find(returnId).returnStatus()));
         return changed(again, "SYSTEM", options);
+    }
+
+    /** @param status TikTok's arbitration_status: IN_PROGRESS, SUPPORT_BUYER, SUPPORT_SELLER, CLOSED */
+    record Arbitration(String status) {
+    }
+
+    /** The buyer (or seller) asked TikTok to arbitrate: while IN_PROGRESS decisions answer 25011010. */
+    @PostMapping("/arbitration")
+    Map<String, Object> arbitration(@PathVariable String returnId, @RequestBody Arbitration request) {
+        find(returnId);
+        if (request == null || request.status() == null
+                || !Set.of("IN_PROGRESS", "SUPPORT_BUYER", "SUPPORT_SELLER", "CLOSED").contains(request.status())) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status must be IN_PROGRESS, SUPPORT_BUYER, SUPPORT_SELLER or CLOSED");
+        }
+        data.arbitrationStatus(returnId, request.status());
+        return Map.of("returnId", returnId, "arbitrationStatus", request.status());
     }
 
     /** TikTok no longer offers this reject reason for the return. */

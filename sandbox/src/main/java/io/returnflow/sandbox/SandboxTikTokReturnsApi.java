@@ -107,7 +107,8 @@ class SandboxTikTokReturnsApi {
     }
 
     private Map<String, Object> order(SandboxReturn ret) {
-        return returnOrder(ret, data.shippingDocumentType(ret.returnId()), deadlines.deadlineOf(ret));
+        return returnOrder(ret, data.shippingDocumentType(ret.returnId()), data.isPlatformShipped(ret.returnId()),
+                data.arbitrationStatus(ret.returnId()), deadlines.deadlineOf(ret));
     }
 
     private static Map<String, Object> page(List<Map<String, Object>> found, String nextPageToken, int total) {
@@ -118,18 +119,29 @@ class SandboxTikTokReturnsApi {
         return SandboxEnvelope.ok(page);
     }
 
-    private static Map<String, Object> returnOrder(SandboxReturn ret, String shippingDocumentType, Long deadline) {
+    /**
+     * @param platformShipped TikTok ships it (shipment_type PLATFORM, return_method PLATFORM_SHIPPED): once
+     *                        approved it carries TikTok's own tracking number and carrier
+     */
+    private static Map<String, Object> returnOrder(SandboxReturn ret, String shippingDocumentType, boolean platformShipped,
+                                                   String arbitrationStatus, Long deadline) {
         Map<String, Object> order = new LinkedHashMap<>();
         order.put("return_id", ret.returnId());
         order.put("order_id", ret.orderId());
         order.put("return_type", ret.returnType());
         order.put("return_status", ret.returnStatus());
-        order.put("arbitration_status", "");
+        order.put("arbitration_status", arbitrationStatus);
         order.put("role", "BUYER");
         order.put("return_reason", "ecom_order_delivered_refund_and_return_reason_wrong_size");
         order.put("return_reason_text", "Wrong size");
         order.put("can_buyer_keep_item", ret.canBuyerKeepItem());
         order.put("return_shipping_document_type", shippingDocumentType);
+        order.put("shipment_type", platformShipped ? "PLATFORM" : "BUYER_ARRANGE");
+        order.put("return_method", platformShipped ? "PLATFORM_SHIPPED" : "BUYER_SHIPPED");
+        if (platformShipped && "AWAITING_BUYER_SHIP".equals(ret.returnStatus())) {
+            order.put("return_tracking_number", "TTSPLAT" + ret.returnId().substring(ret.returnId().length() - 8));
+            order.put("return_provider_id", "7117858858072016686");
+        }
         order.put("create_time", ret.createTime());
         order.put("update_time", ret.updateTime());
         order.put("seller_next_action_response", nextActions(ret, deadline));

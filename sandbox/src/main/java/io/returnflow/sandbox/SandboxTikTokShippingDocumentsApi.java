@@ -31,6 +31,8 @@ class SandboxTikTokShippingDocumentsApi {
     static final long ALREADY_UPLOADED = 25021022L;
     /** TikTok: the document must be a PDF (for returns whose market takes PDFs only). */
     static final long PDF_ONLY = 25021023L;
+    /** The return takes no seller shipping document now (code unverified: TikTok publishes no full error list). */
+    static final long NOT_EXPECTED = 25021020L;
 
     /** What TikTok received for a return. */
     record Upload(String part, String fileName, String contentType, int size, String header, String trackingNumber,
@@ -56,6 +58,13 @@ class SandboxTikTokShippingDocumentsApi {
         if (returnId == null || data.findReturn(returnId).isEmpty()) {
             return SandboxEnvelope.error(25001001, "Return not found");
         }
+        // a seller's document is taken only while the buyer is to ship, and not where TikTok ships itself
+        if (data.isPlatformShipped(returnId)) {
+            return SandboxEnvelope.error(NOT_EXPECTED, "TikTok ships this return itself: no seller shipping document is taken");
+        }
+        if (!"AWAITING_BUYER_SHIP".equals(data.findReturn(returnId).get().returnStatus())) {
+            return SandboxEnvelope.error(NOT_EXPECTED, "The return is not awaiting the buyer's shipment");
+        }
         if (!(request instanceof MultipartHttpServletRequest multipart)) {
             return SandboxEnvelope.error(36009004, "multipart/form-data expected");
         }
@@ -63,8 +72,11 @@ class SandboxTikTokShippingDocumentsApi {
         MultipartFile qr = multipart.getFile("return_qr_code");
         MultipartFile file = label != null ? label : qr;
         String tracking = multipart.getParameter("tracking_number");
-        if (file == null || file.isEmpty() || tracking == null || tracking.isBlank()) {
-            return SandboxEnvelope.error(36009004, "return_shipping_label or return_qr_code, and tracking_number, are required");
+        String providerId = multipart.getParameter("return_provider_id");
+        // TikTok's upload guide marks tracking_number and return_provider_id required
+        if (file == null || file.isEmpty() || tracking == null || tracking.isBlank() || providerId == null || providerId.isBlank()) {
+            return SandboxEnvelope.error(36009004,
+                    "return_shipping_label or return_qr_code, tracking_number and return_provider_id are required");
         }
         if (data.takesPdfDocumentsOnly(returnId) && !isPdf(file.getBytes())) {
             return SandboxEnvelope.error(PDF_ONLY, "Only PDF files are supported for this return's shipping document");
@@ -77,7 +89,7 @@ class SandboxTikTokShippingDocumentsApi {
             byte[] bytes = file.getBytes();
             String header = new String(bytes, 0, Math.min(8, bytes.length), StandardCharsets.ISO_8859_1);
             received.add(new Upload(label != null ? "return_shipping_label" : "return_qr_code", file.getOriginalFilename(),
-                    file.getContentType(), bytes.length, header, tracking, multipart.getParameter("return_provider_id")));
+                    file.getContentType(), bytes.length, header, tracking, providerId));
         }
         return SandboxEnvelope.ok(Map.of());
     }

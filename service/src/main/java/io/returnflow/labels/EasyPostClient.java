@@ -92,6 +92,11 @@ public class EasyPostClient {
     }
 
     /** EasyPost's "label_qr_code" form (USPS Label Broker), created after the shipment is bought. */
+    /** EasyPost's refund of a bought label nobody will use: answers the shipment with its {@code refund_status}. */
+    public JsonNode refund(String shipmentId) {
+        return send("POST", "/v2/shipments/" + shipmentId + "/refund", Map.of());
+    }
+
     public JsonNode createLabelQrCode(String shipmentId) {
         return send("POST", "/v2/shipments/" + shipmentId + "/forms", Map.of("form", Map.of("type", "label_qr_code")));
     }

@@ -11,11 +11,15 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The return_labels table: one row per return, moving PENDING -> PURCHASED -> UPLOADED (or FAILED). */
+/**
+ * The return_labels table: one row per return, moving PENDING -> PURCHASED -> UPLOADED (or FAILED);
+ * NOT_NEEDED (with the reason) where the marketplace wants no label of the seller, REFUNDED once a
+ * bought label of a return later rejected or cancelled was refunded at the provider.
+ */
 @Component
 public class ReturnLabelStore {
 
-    public enum Status { PENDING, PURCHASED, UPLOADED, FAILED }
+    public enum Status { PENDING, PURCHASED, UPLOADED, FAILED, NOT_NEEDED, REFUNDED }
 
     /** A label as recorded. */
     public record Label(String returnId, Status status, String documentType, String shipmentId, String carrier,
@@ -23,7 +27,8 @@ public class ReturnLabelStore {
     }
 
     /** What the label flow needs to know about the return itself. */
-    public record ReturnFacts(String shopId, String sourceReturnId, String sourceOrderId, String documentType) {
+    public record ReturnFacts(String shopId, String sourceReturnId, String sourceOrderId, String documentType,
+                              String shopifyOrderId) {
     }
 
     private final JdbcClient db;
@@ -37,9 +42,12 @@ public class ReturnLabelStore {
     }
 
     public Optional<ReturnFacts> facts(String returnId) {
-        return db.sql("SELECT source_account_id, source_return_id, source_order_id, shipping_document_type FROM returns WHERE id = ?")
+        return db.sql("""
+                        SELECT source_account_id, source_return_id, source_order_id, shipping_document_type, shopify_order_id
+                        FROM returns WHERE id = ?""")
                 .param(returnId)
-                .query((rs, n) -> new ReturnFacts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .query((rs, n) -> new ReturnFacts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
                 .optional();
     }
 
@@ -96,13 +104,28 @@ public class ReturnLabelStore {
 
     /** A failure worth retrying: the status stays, the error shows why the label is late. */
     public void retrying(String returnId, String error) {
-        db.sql("UPDATE return_labels SET error = ?, updated_at = ? WHERE return_id = ? AND status <> 'UPLOADED'")
+        db.sql("UPDATE return_labels SET error = ?, updated_at = ? WHERE return_id = ? AND status IN ('PENDING', 'PURCHASED', 'FAILED')")
                 .params(truncate(error), now(), returnId).update();
+    }
+
+    /** No label for this return, and why: recorded unless one was bought (that one is refunded instead). A shipment created, never bought, costs nothing. */
+    public void notNeeded(String returnId, String documentType, String reason) {
+        begin(returnId, documentType);
+        db.sql("""
+                        UPDATE return_labels SET status = ?, reason = ?, error = NULL, updated_at = ?
+                        WHERE return_id = ? AND status IN ('PENDING', 'FAILED', 'NOT_NEEDED')""")
+                .params(Status.NOT_NEEDED.name(), truncateReason(reason), now(), returnId).update();
+    }
+
+    /** The bought label was refunded at the provider (its refund status as the provider says it). */
+    public void refunded(String returnId, String reason) {
+        db.sql("UPDATE return_labels SET status = ?, reason = ?, error = NULL, updated_at = ? WHERE return_id = ?")
+                .params(Status.REFUNDED.name(), truncateReason(reason), now(), returnId).update();
     }
 
     /** A final failure: the event is dead-lettered; replaying it resumes from what was recorded. */
     public void failed(String returnId, String error) {
-        if (db.sql("UPDATE return_labels SET status = ?, error = ?, updated_at = ? WHERE return_id = ? AND status <> 'UPLOADED'")
+        if (db.sql("UPDATE return_labels SET status = ?, error = ?, updated_at = ? WHERE return_id = ? AND status IN ('PENDING', 'PURCHASED', 'FAILED')")
                 .params(Status.FAILED.name(), truncate(error), now(), returnId).update() == 1) {
             notices.aboutReturn(returnId, NoticeKind.LABEL_FAILED, "Return label FAILED", truncate(error));
         }
@@ -110,6 +133,10 @@ public class ReturnLabelStore {
 
     private Timestamp now() {
         return Timestamp.from(clock.instant());
+    }
+
+    private static String truncateReason(String reason) {
+        return reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500);
     }
 
     private static String truncate(String error) {

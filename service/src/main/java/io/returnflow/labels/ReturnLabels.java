@@ -16,7 +16,6 @@ import io.returnflow.merchants.MerchantStore;
 import io.returnflow.messaging.PermanentFailureException;
 import io.returnflow.messaging.RetryLaterException;
 import io.returnflow.returns.MarketplaceLabels;
-import io.returnflow.returns.ReturnCreated;
 import io.returnflow.returns.ReturnSource;
 import io.returnflow.shopify.ShopifyOrder;
 import io.returnflow.shopify.ShopifyOrders;
@@ -27,10 +26,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Return labels: for a return the buyer has to ship, buy one label at the provider (from the
- * Shopify order's shipping address to the merchant's return address) and hand it to the return's
- * marketplace ({@link MarketplaceLabels}: TikTok) as the document it asks for (the label PDF or a
- * QR code). Exactly one label per return: the return_labels row remembers the provider's shipment as
+ * Return labels: once the return's marketplace waits for the seller's label (approved, the buyer
+ * to ship, not shipped by the marketplace itself), buy one label at the provider (from the Shopify
+ * order's shipping address to the merchant's return address) and hand it to the marketplace
+ * ({@link MarketplaceLabels}: TikTok) as the document it asks for (the label PDF or a QR code); where
+ * it wants none, say why, and refund a label bought for a return later rejected or cancelled. Exactly one label per return: the return_labels row remembers the provider's shipment as
  * soon as it exists, what was bought and whether the marketplace has it, so redeliveries and retries
  * continue where the last attempt stopped.
  */
@@ -50,10 +50,11 @@ public class ReturnLabels {
     private final ShopifyOrders shopifyOrders;
     private final MarketplaceLabels marketplace;
     private final ObjectMapper json;
+    private final ReturnLabelReadiness readiness;
 
     public ReturnLabels(ReturnLabelStore store, EasyPostClient provider, LabelProperties labels, MerchantStore merchants,
                         ShopifyStores shopifyStores, ShopifyOrders shopifyOrders, MarketplaceLabels marketplace,
-                        ObjectMapper json) {
+                        ObjectMapper json, ReturnLabelReadiness readiness) {
         this.store = store;
         this.provider = provider;
         this.labels = labels;
@@ -62,51 +63,99 @@ public class ReturnLabels {
         this.shopifyOrders = shopifyOrders;
         this.marketplace = marketplace;
         this.json = json;
+        this.readiness = readiness;
     }
 
-    public ReturnCreated event(String body) {
+    /**
+     * What a label is decided on: the return and its merchant, from a "return created" or a "return
+     * status changed" event (both name them so).
+     */
+    public record Trigger(String returnId, String merchantId) {
+    }
+
+    public Trigger trigger(String body) {
         try {
-            return json.readValue(body, ReturnCreated.class);
+            JsonNode event = json.readTree(body);
+            String returnId = event.path("returnId").asText("");
+            String merchantId = event.path("merchantId").asText("");
+            if (returnId.isBlank() || merchantId.isBlank()) {
+                throw new PermanentFailureException("the event names no return or merchant");
+            }
+            return new Trigger(returnId, merchantId);
         } catch (IOException e) {
-            throw new PermanentFailureException("not a ReturnCreated event: " + e.getMessage());
+            throw new PermanentFailureException("not a return event: " + e.getMessage());
         }
     }
 
-    /** The merchant uses return labels and the buyer has something to ship (not a refund-only return). */
-    public boolean wanted(ReturnCreated event) {
-        if ("REFUND".equals(event.returnType())) {
-            return false;
-        }
-        return merchants.find(event.merchantId()).map(m -> m.returns() != null && m.returns().useRedoReturnLabels())
+    /** The merchant uses return labels. */
+    public boolean usesLabels(Trigger trigger) {
+        return merchants.find(trigger.merchantId()).map(m -> m.returns() != null && m.returns().useRedoReturnLabels())
                 .orElse(false);
     }
 
+    /** Whether the return's marketplace waits for the seller's label now, read afresh there. */
+    public MarketplaceLabels.LabelNeed need(Trigger trigger) {
+        ReturnFacts facts = facts(trigger.returnId());
+        return marketplace.need(trigger.merchantId(), facts.shopId(), facts.sourceReturnId());
+    }
+
     /** The bought label of the return: bought now, or found bought by an earlier attempt. */
-    public Label purchase(ReturnCreated event) {
-        ReturnFacts facts = facts(event);
-        Label label = store.begin(event.returnId(), documentType(facts));
-        if (label.status() == Status.UPLOADED || label.status() == Status.PURCHASED) {
+    public Label purchase(Trigger trigger) {
+        ReturnFacts facts = facts(trigger.returnId());
+        Label label = store.begin(trigger.returnId(), documentType(facts));
+        if (label.status() == Status.UPLOADED || label.status() == Status.PURCHASED || label.status() == Status.REFUNDED) {
             return label;
         }
-        return recording(event.returnId(), () -> buy(event, label));
+        return recording(trigger.returnId(), () -> buy(trigger, label));
     }
 
     /** Uploads the bought label to the return's marketplace, unless it is there already. */
-    public void upload(ReturnCreated event, Label label) {
-        if (label.status() == Status.UPLOADED) {
-            log.info("Return label of return {} is already on TikTok", event.returnId());
+    public void upload(Trigger trigger, Label label) {
+        if (label.status() == Status.UPLOADED || label.status() == Status.REFUNDED) {
+            log.info("Return label of return {} is already on TikTok (or refunded)", trigger.returnId());
             return;
         }
-        recording(event.returnId(), () -> {
-            send(event.merchantId(), facts(event), label);
-            store.uploaded(event.returnId());
-            log.info("Return label of return {} ({} {}) uploaded to TikTok", event.returnId(), label.carrier(),
+        recording(trigger.returnId(), () -> {
+            send(trigger.merchantId(), facts(trigger.returnId()), label);
+            store.uploaded(trigger.returnId());
+            log.info("Return label of return {} ({} {}) uploaded to TikTok", trigger.returnId(), label.carrier(),
                     label.trackingNumber());
             return null;
         });
     }
 
-    private Label buy(ReturnCreated event, Label label) {
+    /**
+     * No seller label for this return: recorded NOT_NEEDED with the reason; a label bought before
+     * (the return was approved, then rejected or cancelled) is refunded at the provider, so the
+     * merchant does not pay for postage nobody will use.
+     */
+    public void noLabel(Trigger trigger, MarketplaceLabels.LabelNeed need) {
+        Optional<Label> existing = store.find(trigger.returnId());
+        if (existing.isPresent() && existing.get().status() == Status.REFUNDED) {
+            return;
+        }
+        if (existing.isPresent() && (existing.get().status() == Status.PURCHASED || existing.get().status() == Status.UPLOADED)) {
+            recording(trigger.returnId(), () -> {
+                refund(existing.get().shipmentId(), trigger.returnId(), need.reason());
+                return null;
+            });
+            return;
+        }
+        store.notNeeded(trigger.returnId(), documentType(facts(trigger.returnId())), need.reason());
+        log.info("No return label needed for return {}: {}", trigger.returnId(), need.reason());
+    }
+
+    /** Asked once: a refund the provider has already (a redelivery, a retry) is not asked again. */
+    private void refund(String shipmentId, String returnId, String reason) {
+        JsonNode shipment = provider.shipment(shipmentId);
+        JsonNode refunded = shipment.hasNonNull("refund_status") ? shipment : provider.refund(shipmentId);
+        store.refunded(returnId, reason + "; label refund " + refunded.path("refund_status").asText("requested")
+                + " at the provider");
+        log.info("Return label of return {} refunded at the provider ({}): {}", returnId,
+                refunded.path("refund_status").asText(), reason);
+    }
+
+    private Label buy(Trigger event, Label label) {
         String shipmentId = label.shipmentId();
         JsonNode shipment;
         if (shipmentId == null) {
@@ -153,6 +202,12 @@ public class ReturnLabels {
             throw new PermanentFailureException("the label provider offers no rate for shipment " + shipment.path("id").asText()
                     + messages(shipment));
         }
+        // only a carrier TikTok has a return_provider_id for can be uploaded
+        rates.removeIf(rate -> readiness.providerId(rate.path("carrier").asText()).isEmpty());
+        if (rates.isEmpty()) {
+            throw new PermanentFailureException("the label provider offers no rate of a carrier with a TikTok return_provider_id"
+                    + " (labels.return-provider-ids) for shipment " + shipment.path("id").asText());
+        }
         Optional<JsonNode> preferred = rates.stream()
                 .filter(rate -> labels.carrier().isBlank() || labels.carrier().equalsIgnoreCase(rate.path("carrier").asText()))
                 .filter(rate -> labels.service().isBlank() || labels.service().equalsIgnoreCase(rate.path("service").asText()))
@@ -196,18 +251,19 @@ public class ReturnLabels {
 
     private void send(String merchantId, ReturnFacts facts, Label label) {
         byte[] document = provider.download(label.documentUrl());
-        String providerId = label.carrier() == null ? null : labels.returnProviderIds().get(label.carrier());
+        String providerId = label.carrier() == null ? null : readiness.providerId(label.carrier()).orElse(null);
         marketplace.upload(new MarketplaceLabels.LabelDocument(ReturnSource.TIKTOK, merchantId, facts.shopId(), facts.sourceReturnId(),
                 QR_CODE.equals(label.documentType()), document, label.trackingNumber(), label.carrier(), providerId));
     }
 
-    private EasyPostClient.Address buyerAddress(ReturnCreated event) {
-        if (event.shopifyOrderId() == null) {
+    private EasyPostClient.Address buyerAddress(Trigger event) {
+        ReturnFacts facts = facts(event.returnId());
+        if (facts.shopifyOrderId() == null) {
             throw new PermanentFailureException("return " + event.returnId()
                     + " has no Shopify order: no buyer address to send a return label from");
         }
         ShopifyOrder order = shopifyOrders.findForTikTokOrder(shopifyStores.forMerchant(event.merchantId()),
-                event.sourceOrderId(), null).orElseThrow();
+                facts.sourceOrderId(), null).orElseThrow();
         ShopifyOrder.Address a = order.shippingAddress();
         if (a == null || a.address1() == null) {
             throw new PermanentFailureException("Shopify order " + order.name() + " has no shipping address");
@@ -216,7 +272,7 @@ public class ReturnLabels {
                 a.countryCode(), a.phone());
     }
 
-    private EasyPostClient.Address merchantAddress(ReturnCreated event) {
+    private EasyPostClient.Address merchantAddress(Trigger event) {
         Merchant merchant = merchants.find(event.merchantId())
                 .orElseThrow(() -> new PermanentFailureException("no merchant " + event.merchantId()));
         Merchant.ReturnAddress a = merchant.returns() == null ? null : merchant.returns().returnAddress();
@@ -227,9 +283,9 @@ public class ReturnLabels {
                 a.phone());
     }
 
-    private ReturnFacts facts(ReturnCreated event) {
-        return store.facts(event.returnId())
-                .orElseThrow(() -> new PermanentFailureException("no return " + event.returnId()));
+    private ReturnFacts facts(String returnId) {
+        return store.facts(returnId)
+                .orElseThrow(() -> new PermanentFailureException("no return " + returnId));
     }
 
     /** TikTok asks for a QR code by any type starting QR_CODE (QR_CODE, and market variants such as QR_CODE_NBNL). */

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.returnflow.partners.PartnerHosts;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The merchant document as a whole: the merchant ({@link MerchantStore}) and every target's section
@@ -23,14 +25,16 @@ class MerchantDocuments {
     private final TargetSections sections;
     private final ObjectMapper json;
     private final PartnerHosts hosts;
+    private final ReturnLabelSetup labelSetup;
 
     MerchantDocuments(MerchantStore merchants, TargetSettingsStore targets, TargetSections sections, ObjectMapper json,
-                      PartnerHosts hosts) {
+                      PartnerHosts hosts, ReturnLabelSetup labelSetup) {
         this.merchants = merchants;
         this.targets = targets;
         this.sections = sections;
         this.json = json;
         this.hosts = hosts;
+        this.labelSetup = labelSetup;
     }
 
     /** The merchant as GET answers it, every secret masked. */
@@ -49,6 +53,12 @@ class MerchantDocuments {
         Merchant stored = merchants.find(merchantId).orElse(null);
         MerchantDocumentReader.Read read = MerchantDocumentReader.read(merchantId, doc, stored, sections.all(),
                 section -> stored == null ? null : targets.find(merchantId, section).orElse(null), json, hosts);
+        if (read.merchant().returns().useRedoReturnLabels()) {
+            labelSetup.missingSetting().ifPresent(missing -> {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                        "returns.useRedoReturnLabels cannot be true yet: " + missing);
+            });
+        }
         boolean created = merchants.save(read.merchant());
         read.targets().forEach((section, settings) -> save(merchantId, section, settings));
         return created;

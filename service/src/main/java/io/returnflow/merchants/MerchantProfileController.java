@@ -21,11 +21,14 @@ class MerchantProfileController {
     private final MerchantStore merchants;
     private final TargetSettingsStore targets;
     private final TargetSections sections;
+    private final ReturnLabelSetup labelSetup;
 
-    MerchantProfileController(MerchantStore merchants, TargetSettingsStore targets, TargetSections sections) {
+    MerchantProfileController(MerchantStore merchants, TargetSettingsStore targets, TargetSections sections,
+                              ReturnLabelSetup labelSetup) {
         this.merchants = merchants;
         this.targets = targets;
         this.sections = sections;
+        this.labelSetup = labelSetup;
     }
 
     /** {@code PATCH /api/merchants/{id}/returns}: only the fields a merchant may change itself. */
@@ -48,6 +51,12 @@ class MerchantProfileController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "send {\"useRedoReturnLabels\": true|false}");
         }
         boolean use = change.useRedoReturnLabels();
+        if (use) {
+            labelSetup.missingSetting().ifPresent(missing -> {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                        "Redo return labels cannot be turned on yet (ask your operator): " + missing);
+            });
+        }
         if (!merchants.useRedoReturnLabels(merchantId, use)) {
             if (!merchants.exists(merchantId)) {
                 throw unknown(merchantId);

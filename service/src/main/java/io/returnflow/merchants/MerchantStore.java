@@ -84,6 +84,11 @@ public class MerchantStore implements SealedStore {
                     :aCity, :aProvince, :aZip, :aCountry, :aPhone, :now, :now)""").paramSource(columns(merchant, now())).update();
     }
 
+    /** Whether any merchant has Redo return labels on. */
+    public boolean anyUsesRedoReturnLabels() {
+        return db.sql("SELECT COUNT(*) FROM merchants WHERE use_redo_return_labels = TRUE").query(Long.class).single() > 0;
+    }
+
     /**
      * Turns Redo return labels on or off for the merchant. Turning them on needs a return address
      * (labels need a destination), checked in the same statement as the change.

@@ -335,6 +335,11 @@ public class DeadLetters {
 
     /** A fresh message with the same body and the headers the work needs, nothing that would stop or delay it. */
     private static Message copyOf(Session session, Message original) throws JMSException {
+        return copyOf(session, original, DeadLetters::carriedOver);
+    }
+
+    /** A fresh message with the same body and the properties {@code keep} keeps. */
+    static Message copyOf(Session session, Message original, java.util.function.Predicate<String> keep) throws JMSException {
         Message copy;
         if (original instanceof TextMessage text) {
             copy = session.createTextMessage(text.getText());
@@ -347,7 +352,7 @@ public class DeadLetters {
             copy = copied;
         }
         for (String name : propertyNames(original)) {
-            if (carriedOver(name)) {
+            if (keep.test(name)) {
                 copy.setObjectProperty(name, original.getObjectProperty(name));
             }
         }

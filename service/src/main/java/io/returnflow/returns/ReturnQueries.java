@@ -152,9 +152,9 @@ public class ReturnQueries {
                         rs.getTimestamp(5).toInstant(),
                         rs.getString(6) == null ? null : new ReturnView.Outcome(rs.getString(6), rs.getString(7))))
                 .list();
-        ReturnView.Label label = db.sql("SELECT status, tracking_number, error FROM return_labels WHERE return_id = ?")
+        ReturnView.Label label = db.sql("SELECT status, tracking_number, error, reason FROM return_labels WHERE return_id = ?")
                 .param(header.id())
-                .query((rs, n) -> new ReturnView.Label(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .query((rs, n) -> new ReturnView.Label(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .optional().orElse(null);
         ReturnView.Sync sync = db.sql("""
                         SELECT d.id, d.sync_status, d.sync_decision, d.sync_error_code, d.sync_error, d.sync_reason

@@ -58,7 +58,12 @@ public record ReturnView(
     public record Outcome(String status, String detail) {
     }
 
-    public record Label(String status, String trackingNumber, String error) {
+    /**
+     * @param status PENDING, PURCHASED, UPLOADED, FAILED; NOT_NEEDED (no seller label: see reason),
+     *               REFUNDED (bought, then refunded at the provider: see reason)
+     * @param reason why no label is made, or why it was refunded
+     */
+    public record Label(String status, String trackingNumber, String error, String reason) {
     }
 
     /**

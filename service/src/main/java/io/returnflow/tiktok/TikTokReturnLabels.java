@@ -2,7 +2,9 @@ package io.returnflow.tiktok;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
+import io.returnflow.messaging.PermanentFailureException;
 import io.returnflow.returns.MarketplaceLabels;
 import io.returnflow.tiktok.connect.ConnectedShop;
 
@@ -33,14 +35,53 @@ class TikTokReturnLabels implements MarketplaceLabels {
     /** TikTok: the shipping document must be a PDF (published in TikTok's upload guide; when it is asked, unverified). */
     static final long PDF_ONLY = 25021023L;
 
+    static final String AWAITING_BUYER_SHIP = "AWAITING_BUYER_SHIP";
+    private static final Set<String> PENDING = Set.of("RETURN_OR_REFUND_REQUEST_PENDING", "REPLACEMENT_REQUEST_PENDING");
+    private static final Set<String> CLOSED_WITHOUT_SHIPMENT = Set.of("REFUND_OR_RETURN_REQUEST_REJECT",
+            "REPLACEMENT_REQUEST_REJECT", "RETURN_OR_REFUND_REQUEST_CANCEL", "REPLACEMENT_REQUEST_CANCEL");
+
     private final TikTokShopDirectory shops;
     private final TikTokClient tiktok;
     private final TikTokEndpoints endpoints;
+    private final TikTokReturns returns;
 
-    TikTokReturnLabels(TikTokShopDirectory shops, TikTokClient tiktok, TikTokEndpoints endpoints) {
+    TikTokReturnLabels(TikTokShopDirectory shops, TikTokClient tiktok, TikTokEndpoints endpoints, TikTokReturns returns) {
         this.shops = shops;
         this.tiktok = tiktok;
         this.endpoints = endpoints;
+        this.returns = returns;
+    }
+
+    /**
+     * TikTok waits for the seller's label once it approved the request and the buyer is to ship
+     * (AWAITING_BUYER_SHIP), unless it ships the return itself: {@code shipment_type} PLATFORM or
+     * {@code return_method} PLATFORM_SHIPPED, or a tracking number already on the return.
+     */
+    @Override
+    public LabelNeed need(String merchantId, String accountId, String sourceReturnId) {
+        ConnectedShop shop = shops.connectedShop(accountId, merchantId);
+        TikTokReturn ret = returns.fetch(sourceReturnId, shop.accessToken(), shop.cipher());
+        String status = ret.returnStatus();
+        if ("REFUND".equals(ret.returnType())) {
+            return LabelNeed.never("a refund-only return: nothing is shipped back");
+        }
+        if (CLOSED_WITHOUT_SHIPMENT.contains(status)) {
+            return LabelNeed.never("TikTok's status is " + status + ": the return was rejected or cancelled");
+        }
+        if (PENDING.contains(status)) {
+            return LabelNeed.later("the request is not approved yet (" + status + ")");
+        }
+        if (!AWAITING_BUYER_SHIP.equals(status)) {
+            return LabelNeed.never("TikTok's status is " + status + ": the buyer is not waiting for a label");
+        }
+        if ("PLATFORM".equals(ret.shipmentType()) || "PLATFORM_SHIPPED".equals(ret.returnMethod())) {
+            return LabelNeed.never("TikTok ships this return itself (shipment_type " + ret.shipmentType() + ", return_method "
+                    + ret.returnMethod() + "): its carrier and label");
+        }
+        if (ret.returnTrackingNumber() != null) {
+            return LabelNeed.never("the return already has a tracking number (" + ret.returnTrackingNumber() + ")");
+        }
+        return LabelNeed.now();
     }
 
     @Override
@@ -71,13 +112,13 @@ class TikTokReturnLabels implements MarketplaceLabels {
                         return fileName;
                     }
                 }, headers));
-        parts.add("tracking_number", document.trackingNumber());
-        if (document.returnProviderId() != null) {
-            parts.add("return_provider_id", document.returnProviderId());
-        } else {
-            log.warn("No TikTok return_provider_id configured for carrier {} (labels.return-provider-ids): uploading without it",
-                    document.carrier());
+        if (document.returnProviderId() == null) {
+            // required by TikTok's upload: without it the upload is refused, however often it is sent
+            throw new PermanentFailureException("no TikTok return_provider_id for carrier " + document.carrier()
+                    + ": set labels.return-provider-ids." + document.carrier());
         }
+        parts.add("tracking_number", document.trackingNumber());
+        parts.add("return_provider_id", document.returnProviderId());
         Map<String, String> query = new LinkedHashMap<>();
         query.put("return_ids", document.sourceReturnId());
         try {

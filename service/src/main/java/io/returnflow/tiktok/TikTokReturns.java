@@ -94,7 +94,15 @@ public class TikTokReturns {
                 order.path("create_time").asLong(),
                 order.path("update_time").asLong(),
                 List.copyOf(lines),
-                Map.copyOf(deadlines));
+                Map.copyOf(deadlines),
+                blankAsNull(order.path("shipment_type").asText(null)),
+                blankAsNull(order.path("return_method").asText(null)),
+                blankAsNull(order.path("return_tracking_number").asText(null)),
+                blankAsNull(order.path("arbitration_status").asText(null)));
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static String reason(JsonNode order) {

@@ -23,6 +23,9 @@ public class TikTokShopDirectory {
     public ConnectedShop connectedShop(String shopId) {
         ConnectedShop shop = shops.findByShopId(shopId)
                 .orElseThrow(() -> new UnknownShopException("no merchant has connected TikTok shop " + shopId));
+        if (shop.status() == ShopStatus.RECONNECT_NEEDED) {
+            throw new ShopReconnectNeededException(shopId, shops.statusReason(shopId).orElse("TikTok ended its authorization"));
+        }
         if (shop.status() != ShopStatus.CONNECTED) {
             throw new UnknownShopException("TikTok shop " + shopId + " of merchant " + shop.merchantId() + " is " + shop.status());
         }

@@ -1,6 +1,7 @@
 package io.returnflow.tiktok;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * TikTok's token host ({@code tiktok.auth-base-url}): an authorization code or a refresh token for
@@ -48,12 +50,13 @@ public class TikTokTokens {
     }
 
     private TokenGrant grant(String path, String credentialName, String credential, String grantType) {
+        // values percent-encoded in full: encode() would leave a '+' in a token, which TikTok reads as a space
         URI uri = UriComponentsBuilder.fromUriString(tiktok.authBaseUrl()).path(path)
-                .queryParam("app_key", tiktok.appKey())
-                .queryParam("app_secret", tiktok.appSecret())
-                .queryParam(credentialName, credential)
+                .queryParam("app_key", UriUtils.encode(tiktok.appKey(), StandardCharsets.UTF_8))
+                .queryParam("app_secret", UriUtils.encode(tiktok.appSecret(), StandardCharsets.UTF_8))
+                .queryParam(credentialName, UriUtils.encode(credential, StandardCharsets.UTF_8))
                 .queryParam("grant_type", grantType)
-                .encode().build().toUri();
+                .build(true).toUri();
         JsonNode data;
         try {
             data = http.get().uri(uri).exchange((request, response) -> TikTokEnvelope.data(json, path,

@@ -63,7 +63,8 @@ async function loadShops(merchant, box, ctx) {
       shops.map(shop => h('tr', {'data-shop-id': shop.id},
         h('td', {}, h('div', {}, shop.name || 'Unnamed shop'),
           h('div', {class: 'mono muted'}, shop.id), shop.region ? h('div', {class: 'muted'}, shop.region) : null),
-        h('td', {}, statusBadge(shop.status, shop.status === 'CONNECTED' ? 'Connected' : 'Disconnected'),
+        h('td', {}, statusBadge(shop.status, shop.status === 'CONNECTED' ? 'Connected'
+            : shop.status === 'RECONNECT_NEEDED' ? 'Reconnect needed (its work waits)' : 'Disconnected'),
           shop.statusReason ? h('div', {class: 'detail'}, shop.statusReason) : null),
         h('td', {}, shop.accessTokenExpiresAt
           ? [time(shop.accessTokenExpiresAt), h('div', {class: 'detail'}, 'renewed automatically before it expires')]
@@ -76,7 +77,7 @@ async function loadShops(merchant, box, ctx) {
 
 /** Disconnected and expiring shops say so plainly, with what to do. */
 function expiry(shop) {
-  if (shop.status === 'DISCONNECTED') {
+  if (shop.status === 'DISCONNECTED' || shop.status === 'RECONNECT_NEEDED') {
     return h('div', {}, badge('Reconnect needed', 'bad'));
   }
   const until = shop.refreshTokenExpiresAt ? new Date(shop.refreshTokenExpiresAt) - Date.now() : null;

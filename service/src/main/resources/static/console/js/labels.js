@@ -24,7 +24,7 @@ export const NEXT_ACTIONS = {
 const TONES = {
   OPEN: 'warn', APPROVED: 'ok', PARTIALLY_APPROVED: 'ok', REJECTED: 'bad', CANCELLED: null, COMPLETED: 'ok',
   PENDING: 'info', SYNCED: 'ok', FAILED: 'bad', NONE: null, CREATED: 'ok', SKIPPED: null,
-  PURCHASED: 'info', UPLOADED: 'ok', CONNECTED: 'ok', DISCONNECTED: 'bad',
+  PURCHASED: 'info', UPLOADED: 'ok', NOT_NEEDED: null, REFUNDED: null, CONNECTED: 'ok', DISCONNECTED: 'bad', RECONNECT_NEEDED: 'bad',
   CLOSED: 'ok', OPEN_BREAKER: 'bad', HALF_OPEN: 'warn', UP: 'ok', DOWN: 'bad', Started: 'ok',
 };
 

@@ -232,8 +232,9 @@ function renderProgress(box, ret) {
       h('dd', {id: 'label-status', 'data-status': ret.label ? ret.label.status : 'NONE'},
         ret.label
           ? [statusBadge(ret.label.status), ret.label.trackingNumber ? [' tracking ', h('span', {class: 'mono'}, ret.label.trackingNumber)] : null,
-            ret.label.error ? h('div', {class: 'detail'}, ret.label.error) : null]
-          : h('span', {class: 'muted'}, 'No label (labels are off, or the buyer ships nothing)')),
+            ret.label.error ? h('div', {class: 'detail'}, ret.label.error) : null,
+            ret.label.reason ? h('div', {class: 'detail'}, ret.label.reason) : null]
+          : h('span', {class: 'muted'}, 'No label (labels are off, or TikTok has not approved the request yet)')),
       h('dt', {}, 'WMS and 3PL'),
       h('dd', {id: 'wms-status'}, ret.wms.length
         ? h('ul', {}, ret.wms.map(w => h('li', {'data-target': w.target, 'data-status': w.status},

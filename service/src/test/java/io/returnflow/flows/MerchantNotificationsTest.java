@@ -25,11 +25,14 @@ import com.sun.net.httpserver.HttpServer;
 import io.returnflow.support.ApiClient;
 import io.returnflow.support.DeadLetters;
 import io.returnflow.support.ServiceTest;
+import io.returnflow.tiktok.connect.TikTokAuthorizations;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Merchant notifications end to end: a FAILED sync or Return Authorization raises a notice, which
@@ -44,6 +47,10 @@ class MerchantNotificationsTest {
 
     @Value("${server.port}")
     int port;
+    @Autowired
+    TikTokAuthorizations authorizations;
+    @Autowired
+    JdbcClient db;
 
     private HttpServer receiver;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -141,6 +148,25 @@ class MerchantNotificationsTest {
         assertThat(notice.json().path("kind").asText()).isEqualTo("WMS_FAILED");
         assertThat(notice.json().path("text").asText()).contains("NETSUITE").contains(tiktokReturnId);
         assertThat(notice.json().path("detail").asText()).contains("INVALID_LOGIN");
+    }
+
+    @Test
+    void aShopWhoseRefreshTokenTikTokRevokedIsNotifiedAsNeedingReconnection() {
+        ReturnFlowFixture merchant = merchant();
+        setWebhook(merchant, webhookUrl());
+        api().postJson("/sandbox/faults", null, """
+                {"pathPrefix": "/sandbox/tiktok-auth/api/v2/token/refresh", "status": 200,
+                 "body": "{\\"code\\":36004005,\\"message\\":\\"The refresh_token is invalid or expired\\",\\"request_id\\":\\"r2\\",\\"data\\":null}",
+                 "times": 1}""");
+
+        assertThat(authorizations.refresh(db.sql("SELECT authorization_id FROM tiktok_shops WHERE shop_id = ?")
+                .param(merchant.shopId).query(String.class).single())).isFalse();
+
+        JsonNode notice = awaitNotices(1).get(0).json();
+        assertThat(notice.path("kind").asText()).isEqualTo("SHOP_RECONNECT_NEEDED");
+        assertThat(notice.path("shopId").asText()).isEqualTo(merchant.shopId);
+        assertThat(notice.path("text").asText()).contains("connected again");
+        assertThat(notice.path("detail").asText()).contains("36004005");
     }
 
     @Test

@@ -139,6 +139,19 @@ class ReturnDecisionFlowTest {
     }
 
     @Test
+    void endsTheSyncFailedWithTikToksReasonWhileTikTokArbitratesTheReturn() {
+        Recorded ret = openReturn(merchant(), "RETURN_AND_REFUND", 1);
+        api().postJson("/sandbox/tiktok/returns/" + ret.tiktokReturnId() + "/arbitration", null, "{\"status\":\"IN_PROGRESS\"}");
+
+        decide(ret, items(ret, "APPROVE"));
+
+        JsonNode failed = awaitSync(ret, "FAILED");
+        assertThat(failed.path("sync").path("errorCode").asText()).isEqualTo("25011010");
+        assertThat(failed.path("sync").path("error").asText()).contains("arbitration");
+        assertThat(effectiveCalls(ret)).as("TikTok took no decision").isEmpty();
+    }
+
+    @Test
     void aMixedDecisionApprovesTheReturnByDefaultAndStaysPartial() {
         Recorded ret = openReturn(merchant("APPROVE_ALL"), "RETURN_AND_REFUND", 2);
 

@@ -45,9 +45,25 @@ class ReturnLabelFlowTest {
     }
 
     @Test
-    void uploadsOneLabelPdfWithItsTrackingNumberForAReturnTheBuyerShips() {
+    void buysNoLabelWhileTheRequestWaitsForApproval() {
         ReturnFlowFixture merchant = merchantUsingLabels();
         JsonNode sandbox = buyerAsksForReturn(merchant, "RETURN_AND_REFUND", "SHIPPING_LABEL");
+        merchant.awaitReturn(sandbox.path("returnId").asText());
+
+        broker.awaitSettled(LABEL_QUEUE);
+
+        assertThat(label(merchant, sandbox).isNull()).as("no label before TikTok approved the request").isTrue();
+        assertThat(shipmentsOf(merchant, sandbox)).isEmpty();
+        assertThat(uploads(sandbox)).isEmpty();
+    }
+
+    @Test
+    void uploadsOneLabelPdfWithItsTrackingNumberOnceTheReturnIsApprovedAndAwaitsTheBuyer() {
+        ReturnFlowFixture merchant = merchantUsingLabels();
+        JsonNode sandbox = buyerAsksForReturn(merchant, "RETURN_AND_REFUND", "SHIPPING_LABEL");
+        merchant.awaitReturn(sandbox.path("returnId").asText());
+
+        sellerApproves(sandbox, "APPROVE_RETURN");
 
         JsonNode label = awaitLabel(merchant, sandbox, "UPLOADED");
 
@@ -81,6 +97,8 @@ class ReturnLabelFlowTest {
     void buysAndUploadsOneLabelHoweverOftenTheEventIsRedelivered() throws Exception {
         ReturnFlowFixture merchant = merchantUsingLabels();
         JsonNode sandbox = buyerAsksForReturn(merchant, "REPLACEMENT", "SHIPPING_LABEL");
+        merchant.awaitReturn(sandbox.path("returnId").asText());
+        sellerApproves(sandbox, "APPROVE_REPLACEMENT");
         awaitLabel(merchant, sandbox, "UPLOADED");
         String event = returnCreatedEvent(merchant.findReturn(sandbox.path("returnId").asText()).path("id").asText());
 
@@ -105,7 +123,9 @@ class ReturnLabelFlowTest {
     void uploadsTheQrCodeWhenTheReturnAsksForOne() {
         ReturnFlowFixture merchant = merchantUsingLabels();
         JsonNode sandbox = buyerAsksForReturn(merchant, "RETURN_AND_REFUND", "QR_CODE");
+        merchant.awaitReturn(sandbox.path("returnId").asText());
 
+        sellerApproves(sandbox, "APPROVE_RETURN");
         JsonNode label = awaitLabel(merchant, sandbox, "UPLOADED");
 
         JsonNode uploads = uploads(sandbox);
@@ -119,7 +139,9 @@ class ReturnLabelFlowTest {
     void uploadsTheQrCodeForAnyDocumentTypeThatStartsWithQrCode() {
         ReturnFlowFixture merchant = merchantUsingLabels();
         JsonNode sandbox = buyerAsksForReturn(merchant, "RETURN_AND_REFUND", "QR_CODE_NBNL");
+        merchant.awaitReturn(sandbox.path("returnId").asText());
 
+        sellerApproves(sandbox, "APPROVE_RETURN");
         awaitLabel(merchant, sandbox, "UPLOADED");
 
         JsonNode uploads = uploads(sandbox);
@@ -135,7 +157,9 @@ class ReturnLabelFlowTest {
                 .formatted(merchant.shopId));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode sandbox = ApiClient.json(created);
+        merchant.awaitReturn(sandbox.path("returnId").asText());
 
+        sellerApproves(sandbox, "APPROVE_RETURN");
         awaitLabel(merchant, sandbox, "UPLOADED");
 
         JsonNode uploads = uploads(sandbox);
@@ -154,12 +178,14 @@ class ReturnLabelFlowTest {
                  "times": 4}""");
 
         JsonNode sandbox = buyerAsksForReturn(merchant, "RETURN_AND_REFUND", "SHIPPING_LABEL");
+        merchant.awaitReturn(sandbox.path("returnId").asText());
+        sellerApproves(sandbox, "APPROVE_RETURN");
 
         JsonNode late = await().pollInterval(Duration.ofMillis(20)).atMost(Duration.ofSeconds(10))
                 .until(() -> merchant.findReturn(sandbox.path("returnId").asText()),
                         ret -> ret != null && "PENDING".equals(ret.path("label").path("status").asText())
                                 && ret.path("label").path("error").asText().contains("503"));
-        assertThat(late.path("state").asText()).isEqualTo("OPEN");
+        assertThat(late.path("tiktok").path("status").asText()).isEqualTo("AWAITING_BUYER_SHIP");
         assertThat(late.path("label").path("error").asText()).contains("503");
         JsonNode label = awaitLabel(merchant, sandbox, "UPLOADED");
         assertThat(label.path("error").isNull()).isTrue();
@@ -168,16 +194,65 @@ class ReturnLabelFlowTest {
     }
 
     @Test
-    void buysNoLabelForARefundOnlyReturn() {
+    void saysNoLabelIsNeededForARefundOnlyReturn() {
         ReturnFlowFixture merchant = merchantUsingLabels();
         JsonNode sandbox = buyerAsksForReturn(merchant, "REFUND", "SHIPPING_LABEL");
-        merchant.awaitReturn(sandbox.path("returnId").asText());
 
-        broker.awaitSettled(LABEL_QUEUE);
+        JsonNode label = awaitLabel(merchant, sandbox, "NOT_NEEDED");
 
-        assertThat(merchant.findReturn(sandbox.path("returnId").asText()).path("label").isNull()).isTrue();
+        assertThat(label.path("reason").asText()).contains("refund-only");
         assertThat(shipmentsOf(merchant, sandbox)).isEmpty();
         assertThat(uploads(sandbox)).isEmpty();
+    }
+
+    @Test
+    void buysNoLabelForAReturnTikTokShipsItself() {
+        ReturnFlowFixture merchant = merchantUsingLabels();
+        HttpResponse<String> created = api().postJson("/sandbox/tiktok/returns", null, """
+                {"returnType":"RETURN_AND_REFUND","items":1,"shopId":"%s","shipmentType":"PLATFORM"}""".formatted(merchant.shopId));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode sandbox = ApiClient.json(created);
+        merchant.awaitReturn(sandbox.path("returnId").asText());
+
+        sellerApproves(sandbox, "APPROVE_RETURN");
+
+        JsonNode label = awaitLabel(merchant, sandbox, "NOT_NEEDED");
+        assertThat(label.path("reason").asText()).contains("TikTok ships this return itself");
+        assertThat(shipmentsOf(merchant, sandbox)).isEmpty();
+        assertThat(uploads(sandbox)).isEmpty();
+    }
+
+    @Test
+    void buysNoLabelForARejectedReturn() {
+        ReturnFlowFixture merchant = merchantUsingLabels();
+        JsonNode sandbox = buyerAsksForReturn(merchant, "RETURN_AND_REFUND", "SHIPPING_LABEL");
+        merchant.awaitReturn(sandbox.path("returnId").asText());
+        String reason = ApiClient.json(api().get("/sandbox/tiktok/returns/" + sandbox.path("returnId").asText(), null))
+                .path("rejectReasons").path(0).path("name").asText();
+
+        api().postJson("/sandbox/tiktok/returns/" + sandbox.path("returnId").asText() + "/seller-center", null,
+                "{\"decision\":\"REJECT_RETURN\",\"rejectReason\":\"%s\"}".formatted(reason));
+
+        JsonNode label = awaitLabel(merchant, sandbox, "NOT_NEEDED");
+        assertThat(label.path("reason").asText()).contains("rejected or cancelled");
+        assertThat(shipmentsOf(merchant, sandbox)).isEmpty();
+    }
+
+    @Test
+    void refundsTheLabelAtTheProviderWhenTheBuyerCancelsAfterApproval() {
+        ReturnFlowFixture merchant = merchantUsingLabels();
+        JsonNode sandbox = buyerAsksForReturn(merchant, "RETURN_AND_REFUND", "SHIPPING_LABEL");
+        merchant.awaitReturn(sandbox.path("returnId").asText());
+        sellerApproves(sandbox, "APPROVE_RETURN");
+        awaitLabel(merchant, sandbox, "UPLOADED");
+
+        api().postJson("/sandbox/tiktok/returns/" + sandbox.path("returnId").asText() + "/cancel", null, "{}");
+
+        JsonNode label = awaitLabel(merchant, sandbox, "REFUNDED");
+        assertThat(label.path("reason").asText()).contains("cancelled").contains("refund submitted");
+        JsonNode shipments = shipmentsOf(merchant, sandbox);
+        assertThat(shipments).hasSize(1);
+        assertThat(shipments.get(0).path("refund_status").asText()).isEqualTo("submitted");
     }
 
     @Test
@@ -203,6 +278,13 @@ class ReturnLabelFlowTest {
                         .formatted(returnType, merchant.shopId, documentType));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return ApiClient.json(created);
+    }
+
+    /** TikTok approves the request (the seller in Seller Center): the return waits for the buyer to ship. */
+    private void sellerApproves(JsonNode sandbox, String decision) {
+        HttpResponse<String> approved = api().postJson("/sandbox/tiktok/returns/" + sandbox.path("returnId").asText()
+                + "/seller-center", null, "{\"decision\":\"%s\"}".formatted(decision));
+        assertThat(ApiClient.json(approved).path("returnStatus").asText()).as(approved.body()).isEqualTo("AWAITING_BUYER_SHIP");
     }
 
     private JsonNode awaitLabel(ReturnFlowFixture merchant, JsonNode sandbox, String status) {

@@ -42,6 +42,12 @@ public class ConnectedShops {
     }
 
     /** The shop of a webhook's {@code shop_id}, with what calling the Partner API for it takes. */
+    /** Why the shop is not CONNECTED, as recorded; empty when nothing was. */
+    public Optional<String> statusReason(String shopId) {
+        return db.sql("SELECT status_reason FROM tiktok_shops WHERE shop_id = ?").param(shopId).query(String.class).optional()
+                .filter(reason -> reason != null && !reason.isBlank());
+    }
+
     public Optional<ConnectedShop> findByShopId(String shopId) {
         return db.sql("""
                 SELECT s.shop_id, s.merchant_id, s.name, s.region, s.cipher, s.status,

@@ -13,6 +13,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.returnflow.partners.PartnerRejectedException;
 import io.returnflow.partners.PartnerUnavailableException;
 import io.returnflow.secrets.MaskedRecord;
+import io.returnflow.notifications.MerchantNotices;
+import io.returnflow.notifications.NoticeKind;
 import io.returnflow.secrets.SecretBox;
 import io.returnflow.tiktok.AccessTokenRenewal;
 import io.returnflow.tiktok.TikTokTokens;
@@ -34,6 +36,8 @@ import org.springframework.stereotype.Component;
 public class TikTokAuthorizations implements AccessTokenRenewal {
 
     private static final Logger log = LoggerFactory.getLogger(TikTokAuthorizations.class);
+    /** TikTok's refresh answers that end the grant: refresh token expired (36004001) or invalid/revoked (36004005). */
+    static final java.util.Set<String> AUTHORIZATION_ENDED = java.util.Set.of("36004001", "36004005");
 
     /** Who holds a lease: this process. */
     private final String instance = UUID.randomUUID().toString();
@@ -42,12 +46,15 @@ public class TikTokAuthorizations implements AccessTokenRenewal {
     private final TikTokTokens tokens;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final MerchantNotices notices;
     private final Duration ahead;
     private final Duration lease;
 
     public TikTokAuthorizations(JdbcClient db, SecretBox secrets, TikTokTokens tokens, Clock clock, MeterRegistry meters,
+                                MerchantNotices notices,
                                 @Value("${tiktok.token-refresh.ahead:24h}") Duration ahead,
                                 @Value("${tiktok.token-refresh.lease:2m}") Duration lease) {
+        this.notices = notices;
         this.db = db;
         this.secrets = secrets;
         this.tokens = tokens;
@@ -108,7 +115,8 @@ public class TikTokAuthorizations implements AccessTokenRenewal {
                 .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant()))
                 .single();
         if (!row.refreshExpiresAt().isAfter(clock.instant())) {
-            disconnect(authorizationId, "the TikTok authorization expired on " + row.refreshExpiresAt() + ": connect the shop again");
+            needReconnect(authorizationId, "the TikTok authorization expired on " + row.refreshExpiresAt()
+                    + ": reconnect the shop; its work waits until then");
             count("expired");
             return false;
         }
@@ -127,6 +135,12 @@ public class TikTokAuthorizations implements AccessTokenRenewal {
             count("refreshed");
             return true;
         } catch (PartnerRejectedException refused) {
+            if (AUTHORIZATION_ENDED.contains(refused.code())) {
+                needReconnect(authorizationId, "TikTok ended the authorization (" + refused.getMessage()
+                        + "): reconnect the shop; its work waits until then");
+                count("reconnect_needed");
+                return false;
+            }
             disconnect(authorizationId, "TikTok refused to renew the authorization (" + refused.getMessage() + "): connect the shop again");
             count("refused");
             return false;
@@ -180,6 +194,24 @@ public class TikTokAuthorizations implements AccessTokenRenewal {
             }
         }
         return Optional.empty();
+    }
+
+    /** The seller has to connect again: the shops' work is parked meanwhile (ShopReconnectNeededException). */
+    private void needReconnect(String authorizationId, String reason) {
+        record Shop(String shopId, String merchantId) {
+        }
+        List<Shop> connected = db.sql("SELECT shop_id, merchant_id FROM tiktok_shops WHERE authorization_id = ? AND status = 'CONNECTED'")
+                .param(authorizationId).query((rs, n) -> new Shop(rs.getString(1), rs.getString(2))).list();
+        int shops = db.sql("""
+                        UPDATE tiktok_shops SET status = 'RECONNECT_NEEDED', status_reason = ?, status_changed_at = ?, updated_at = ?
+                        WHERE authorization_id = ? AND status = 'CONNECTED'""")
+                .params(reason, utc(clock.instant()), utc(clock.instant()), authorizationId).update();
+        db.sql("UPDATE tiktok_authorizations SET last_refresh_error = ? WHERE id = ?")
+                .params(truncate(reason), authorizationId).update();
+        log.warn("{} TikTok shop(s) of authorization {} need reconnecting: {}", shops, authorizationId, reason);
+        connected.forEach(shop -> notices.aboutShop(shop.merchantId(), shop.shopId(), NoticeKind.SHOP_RECONNECT_NEEDED,
+                "TikTok shop " + shop.shopId() + " has to be connected again: its work waits until the seller reconnects it",
+                truncate(reason)));
     }
 
     private void disconnect(String authorizationId, String reason) {

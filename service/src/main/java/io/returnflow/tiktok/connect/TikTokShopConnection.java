@@ -3,6 +3,8 @@ package io.returnflow.tiktok.connect;
 import java.net.URI;
 import java.util.List;
 
+import io.returnflow.messaging.ParkedWork;
+import io.returnflow.tiktok.ShopReconnectNeededException;
 import io.returnflow.tiktok.TikTokProperties;
 import io.returnflow.tiktok.TikTokTokens;
 import io.returnflow.tiktok.TokenGrant;
@@ -26,9 +28,11 @@ class TikTokShopConnection {
     private final AuthorizedShops authorizedShops;
     private final ConnectedShops connectedShops;
     private final TikTokProperties tiktok;
+    private final ParkedWork parkedWork;
 
     TikTokShopConnection(OAuthStates states, TikTokTokens tokens, AuthorizedShops authorizedShops,
-                         ConnectedShops connectedShops, TikTokProperties tiktok) {
+                         ConnectedShops connectedShops, TikTokProperties tiktok, ParkedWork parkedWork) {
+        this.parkedWork = parkedWork;
         this.states = states;
         this.tokens = tokens;
         this.authorizedShops = authorizedShops;
@@ -64,6 +68,8 @@ class TikTokShopConnection {
         List<AuthorizedShop> shops = authorizedShops.read(grant.accessToken());
         if (!shops.isEmpty()) {
             connectedShops.connect(merchantId, grant, shops);
+            // committed: the work parked while a shop waited to be reconnected goes on
+            shops.forEach(shop -> parkedWork.resume(ShopReconnectNeededException.parkingKey(shop.id())));
         }
         log.info("Merchant {} connected TikTok shops {}", merchantId, shops.stream().map(AuthorizedShop::id).toList());
         return new Connected(merchantId, shops);

@@ -10,9 +10,12 @@ import java.time.ZoneOffset;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.returnflow.messaging.ParkedWork;
 import io.returnflow.support.ApiClient;
+import io.returnflow.support.BrokerProbe;
 import io.returnflow.support.ServiceTest;
 import io.returnflow.support.TikTokWebhookClient;
+import io.returnflow.tiktok.ShopReconnectNeededException;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +34,10 @@ class TikTokShopLifecycleTest {
     JdbcClient db;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    ParkedWork parked;
+    @Autowired
+    BrokerProbe broker;
     @Value("${server.port}")
     int port;
 
@@ -154,7 +161,7 @@ class TikTokShopLifecycleTest {
     }
 
     @Test
-    void disconnectsTheShopsOfAnAuthorizationWhoseRefreshTokenExpired() {
+    void asksToReconnectTheShopsOfAnAuthorizationWhoseRefreshTokenExpired() {
         Shop shop = connectedShop();
         String id = authorizationOf(shop);
         db.sql("UPDATE tiktok_authorizations SET refresh_token_expires_at = ? WHERE id = ?")
@@ -163,8 +170,54 @@ class TikTokShopLifecycleTest {
         assertThat(authorizations.refresh(id)).isFalse();
 
         JsonNode listed = shopAsListed(shop);
-        assertThat(listed.path("status").asText()).isEqualTo("DISCONNECTED");
-        assertThat(listed.path("statusReason").asText()).contains("connect the shop again");
+        assertThat(listed.path("status").asText()).isEqualTo("RECONNECT_NEEDED");
+        assertThat(listed.path("statusReason").asText()).contains("reconnect the shop");
+    }
+
+    @Test
+    void asksToReconnectTheShopsWhenTikTokSaysTheRefreshTokenIsRevoked() {
+        Shop shop = connectedShop();
+        new ApiClient(port).postJson("/sandbox/faults", null, """
+                {"pathPrefix": "/sandbox/tiktok-auth/api/v2/token/refresh", "status": 200,
+                 "body": "{\\"code\\":36004005,\\"message\\":\\"The refresh_token is invalid or expired\\",\\"request_id\\":\\"r2\\",\\"data\\":null}",
+                 "times": 1}""");
+
+        assertThat(authorizations.refresh(authorizationOf(shop))).isFalse();
+
+        JsonNode listed = shopAsListed(shop);
+        assertThat(listed.path("status").asText()).isEqualTo("RECONNECT_NEEDED");
+        assertThat(listed.path("statusReason").asText()).contains("36004005");
+    }
+
+    @Test
+    void parksTheWorkOfAShopToReconnectAndGoesOnOnceTheSellerReconnectsIt() {
+        Shop shop = connectedShop();
+        ApiClient api = new ApiClient(port);
+        api.put("/api/admin/merchants/" + shop.merchantId(), ApiClient.ADMIN_TOKEN, """
+                {"name": "Acme", "shopify": {"shopDomain": "acme.myshopify.com", "accessToken": "shpat_sandbox",
+                 "apiBaseUrl": "%s"}, "returns": {"useRedoReturnLabels": false},
+                 "netsuite": {"enabled": false}, "shiphero": {"enabled": false}}"""
+                .formatted(api.uri("/sandbox/shopify/admin/api/2025-10")));
+        db.sql("UPDATE tiktok_authorizations SET refresh_token_expires_at = ? WHERE id = ?")
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1), authorizationOf(shop)).update();
+        authorizations.refresh(authorizationOf(shop));
+        long deadLetters = broker.depth("DLQ.tiktok.return-events");
+
+        JsonNode sandbox = ApiClient.json(api.postJson("/sandbox/tiktok/returns", null,
+                "{\"returnType\":\"REFUND\",\"items\":1,\"shopId\":\"" + shop.shopId() + "\"}"));
+
+        String key = ShopReconnectNeededException.parkingKey(shop.shopId());
+        await().atMost(Duration.ofSeconds(20)).until(() -> parked.count(key) == 1);
+        assertThat(broker.depth("DLQ.tiktok.return-events")).as("parked, not dead-lettered").isEqualTo(deadLetters);
+        assertThat(ApiClient.json(api.get("/api/returns?q=" + sandbox.path("returnId").asText(), shop.key()))
+                .path("returns")).isEmpty();
+
+        assertThat(api.connectTikTokShop(shop.merchantId(), shop.key(), shop.shopId()).statusCode()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> ApiClient.json(api.get("/api/returns?q="
+                + sandbox.path("returnId").asText(), shop.key())).path("returns").size() == 1);
+        assertThat(parked.count(key)).isZero();
+        assertThat(shopAsListed(shop).path("status").asText()).isEqualTo("CONNECTED");
     }
 
     @Test
