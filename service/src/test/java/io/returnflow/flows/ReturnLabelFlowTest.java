@@ -85,6 +85,8 @@ class ReturnLabelFlowTest {
     void forgetsTheLabelDocumentsUrlOnceTikTokHasTheLabel() {
         ReturnFlowFixture merchant = merchantUsingLabels();
         JsonNode sandbox = buyerAsksForReturn(merchant, "RETURN_AND_REFUND", "SHIPPING_LABEL");
+        merchant.awaitReturn(sandbox.path("returnId").asText());
+        sellerApproves(sandbox, "APPROVE_RETURN");
 
         awaitLabel(merchant, sandbox, "UPLOADED");
 
