@@ -168,6 +168,9 @@ public final class ReliabilityRun {
                 "--labels.api-key=sandbox-labels-key",
                 // the merchants' Shopify and NetSuite URLs point at the partners process on 127.0.0.1
                 "--app.partners.allow-private-hosts=true",
+                // The hostile scenario's decoys are real returns at the sandbox TikTok that only forged
+                // webhooks name: reconciliation would rightly record them. The run's promises are the webhooks'.
+                "--tiktok.reconcile.enabled=false",
                 "--app.partners.allow-plain-http=true",
                 "--app.admin-token=" + adminToken,
                 "--app.encryption-key=" + encryptionKey,
