@@ -1,6 +1,5 @@
 package io.returnflow.tiktok;
 
-import io.returnflow.secrets.HmacSha256;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
