@@ -295,6 +295,12 @@ class SandboxReturnDecisions {
     }
 
     /** Each change gets a later update_time, even within one second. */
+    /** TikTok's arbitration of the case moves on: the return is updated (as TikTok's update_time shows) in its status. */
+    synchronized SandboxReturn arbitrates(String returnId, String arbitrationStatus) {
+        data.arbitrationStatus(returnId, arbitrationStatus);
+        return data.update(returnId, r -> r.withStatus(r.returnStatus(), nextUpdateTime(r))).orElseThrow();
+    }
+
     private long nextUpdateTime(SandboxReturn ret) {
         return Math.max(clock.instant().getEpochSecond(), ret.updateTime() + 1);
     }

@@ -171,11 +171,18 @@ class SandboxTikTokReturnActions {
         return changed(again, "SYSTEM", options);
     }
 
-    /** @param status TikTok's arbitration_status: IN_PROGRESS, SUPPORT_BUYER, SUPPORT_SELLER, CLOSED */
-    record Arbitration(String status) {
+    /**
+     * @param status         TikTok's arbitration_status: IN_PROGRESS, SUPPORT_BUYER, SUPPORT_SELLER, CLOSED
+     * @param deliverWebhook false: change the return without telling the service
+     */
+    record Arbitration(String status, Boolean deliverWebhook) {
     }
 
-    /** The buyer (or seller) asked TikTok to arbitrate: while IN_PROGRESS decisions answer 25011010. */
+    /**
+     * The buyer (or seller) asked TikTok to arbitrate, or the arbitration moved on: while IN_PROGRESS
+     * decisions answer 25011010. The return's update_time moves, and (unless told not to) the type-12
+     * webhook is delivered, as for any change of the case.
+     */
     @PostMapping("/arbitration")
     Map<String, Object> arbitration(@PathVariable String returnId, @RequestBody Arbitration request) {
         find(returnId);
@@ -183,8 +190,10 @@ class SandboxTikTokReturnActions {
                 || !Set.of("IN_PROGRESS", "SUPPORT_BUYER", "SUPPORT_SELLER", "CLOSED").contains(request.status())) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status must be IN_PROGRESS, SUPPORT_BUYER, SUPPORT_SELLER or CLOSED");
         }
-        data.arbitrationStatus(returnId, request.status());
-        return Map.of("returnId", returnId, "arbitrationStatus", request.status());
+        SandboxReturn arbitrated = decisions.arbitrates(returnId, request.status());
+        Map<String, Object> view = changed(arbitrated, "SYSTEM", new Options(request.deliverWebhook()));
+        view.put("arbitrationStatus", request.status());
+        return view;
     }
 
     /** TikTok no longer offers this reject reason for the return. */

@@ -107,8 +107,12 @@ public class ReturnDecisions {
         return new Options(conflict == null, conflict, returnlessRefusal == null, returnlessRefusal);
     }
 
-    /** Null when the return takes a decision: OPEN, or its last decision FAILED to sync, and the marketplace waits for one. */
+    /** Null when the return takes a decision: OPEN (or its last decision FAILED to sync), the marketplace waits for one, and nobody arbitrates it. */
     private static String whyNotDecidable(ReturnView ret) {
+        if (ret.tiktok().inArbitration()) {
+            return "return " + ret.id() + " is in arbitration on TikTok (arbitration_status IN_PROGRESS):"
+                    + " a platform operator decides it, and TikTok refuses the merchant's decision until it ends";
+        }
         boolean previousFailed = SyncStatus.FAILED.name().equals(ret.sync().status());
         if ((ret.state() != ReturnState.OPEN && !previousFailed) || ret.tiktok().nextAction() == null) {
             return "return " + ret.id() + " is " + ret.state()

@@ -26,7 +26,7 @@ public class ReturnQueries {
     private static final String COLUMNS = """
             id, merchant_id, source, source_account_id, source_return_id, source_order_id, return_type,
             source_status, next_action, can_buyer_keep_item, shopify_order_id, shopify_order_name, state,
-            attention, created_at, updated_at, deadline_at, deadline_action""";
+            attention, created_at, updated_at, deadline_at, deadline_action, arbitration_status""";
 
     /**
      * A return needs someone: the marketplace waits for the merchant's decision (OPEN), the service
@@ -183,7 +183,8 @@ public class ReturnQueries {
                 new ReturnView.TikTok(rs.getString("source_account_id"), rs.getString("source_return_id"),
                         rs.getString("source_order_id"), rs.getString("return_type"), rs.getString("source_status"),
                         nextAction == null ? null : NextAction.valueOf(nextAction), rs.getBoolean("can_buyer_keep_item"),
-                        ReturnRows.instant(rs.getTimestamp("deadline_at")), rs.getString("deadline_action")),
+                        ReturnRows.instant(rs.getTimestamp("deadline_at")), rs.getString("deadline_action"),
+                        rs.getString("arbitration_status")),
                 shopifyOrder == null ? null : new ReturnView.Shopify(shopifyOrder, rs.getString("shopify_order_name")),
                 ReturnState.valueOf(rs.getString("state")), rs.getString("attention"), List.of(), List.of(), null,
                 ReturnView.Sync.NONE, rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());

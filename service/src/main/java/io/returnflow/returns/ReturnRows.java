@@ -55,10 +55,10 @@ class ReturnRows {
     void takeSourceStatus(String returnId, SourceStatus status, ReturnState state, Timestamp now) {
         db.sql("""
                         UPDATE returns SET source_status = ?, source_updated_at = ?, next_action = ?, deadline_at = ?,
-                            deadline_action = ?, state = ?, updated_at = ?
+                            deadline_action = ?, arbitration_status = ?, state = ?, updated_at = ?
                         WHERE id = ?""")
                 .params(status.status(), status.updatedAt(), status.nextAction() == null ? null : status.nextAction().name(),
-                        deadline(status), status.deadlineAction(), state.name(), now, returnId)
+                        deadline(status), status.deadlineAction(), status.arbitrationStatus(), state.name(), now, returnId)
                 .update();
     }
 

@@ -153,10 +153,11 @@ public class ReturnStore {
         Instant now = clock.instant();
         int changed = db.sql("""
                         UPDATE returns SET source_status = ?, source_updated_at = ?, next_action = ?, deadline_at = ?,
-                            deadline_action = ?, state = ?, updated_at = ?
+                            deadline_action = ?, arbitration_status = ?, state = ?, updated_at = ?
                         WHERE id = ? AND source_updated_at <= ?""")
                 .params(status.status(), status.updatedAt(), status.nextAction() == null ? null : status.nextAction().name(),
-                        ReturnRows.deadline(status), status.deadlineAction(), next.name(), Timestamp.from(now), current.id(),
+                        ReturnRows.deadline(status), status.deadlineAction(), status.arbitrationStatus(), next.name(),
+                        Timestamp.from(now), current.id(),
                         status.updatedAt())
                 .update();
         if (changed == 0) {
@@ -208,13 +209,13 @@ public class ReturnStore {
         db.sql("""
                         INSERT INTO returns (id, merchant_id, source, source_account_id, source_return_id, source_order_id,
                             return_type, reason, source_status, source_updated_at, next_action, deadline_at, deadline_action,
-                            can_buyer_keep_item, shipping_document_type, shopify_order_id, shopify_order_name, state, attention,
-                            created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            arbitration_status, can_buyer_keep_item, shipping_document_type, shopify_order_id,
+                            shopify_order_name, state, attention, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, draft.merchantId(), draft.source().name(), draft.sourceAccountId(), draft.sourceReturnId(),
                         draft.sourceOrderId(), draft.returnType(), reason(draft), status.status(), status.updatedAt(),
                         status.nextAction() == null ? null : status.nextAction().name(), ReturnRows.deadline(status),
-                        status.deadlineAction(), draft.canBuyerKeepItem(),
+                        status.deadlineAction(), status.arbitrationStatus(), draft.canBuyerKeepItem(),
                         draft.shippingDocumentType(), draft.shopifyOrderId(), draft.shopifyOrderName(), state.name(),
                         draft.attention(), Timestamp.from(now), Timestamp.from(now))
                 .update();

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /** A return as the merchant API shows it (service-contract.md). */
 public record ReturnView(
         String id,
@@ -24,9 +26,18 @@ public record ReturnView(
      * @param deadline       until when TikTok waits for the merchant's {@code nextAction}; past it, TikTok
      *                       decides by itself. Null while TikTok waits for nothing
      * @param deadlineAction TikTok's name of the action the deadline is for (e.g. SELLER_RESPOND_RETURN)
+     * @param arbitrationStatus TikTok's arbitration_status (IN_PROGRESS while a platform operator decides the
+     *                       case: no decision is taken then); null when nobody asked TikTok to arbitrate
      */
     public record TikTok(String shopId, String returnId, String orderId, String returnType, String status,
-                         NextAction nextAction, boolean canBuyerKeepItem, Instant deadline, String deadlineAction) {
+                         NextAction nextAction, boolean canBuyerKeepItem, Instant deadline, String deadlineAction,
+                         String arbitrationStatus) {
+
+        /** A platform operator, not the merchant, decides the case now. */
+        @JsonIgnore
+        public boolean inArbitration() {
+            return SourceStatus.ARBITRATION_IN_PROGRESS.equals(arbitrationStatus);
+        }
     }
 
     public record Shopify(String orderId, String orderName) {

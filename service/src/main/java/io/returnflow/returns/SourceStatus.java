@@ -10,12 +10,23 @@ import java.time.Instant;
  * @param deadline       until when the marketplace waits for the merchant's next action (then it
  *                       decides by itself); null when it waits for nothing or gave no deadline
  * @param deadlineAction the marketplace's own name of the action the deadline is for, or null
+ * @param arbitrationStatus the marketplace's arbitration of the case (TikTok: IN_PROGRESS while a platform
+ *                       operator decides it, SUPPORT_BUYER, SUPPORT_SELLER, CLOSED), or null for none
  */
 public record SourceStatus(String status, long updatedAt, NextAction nextAction, ReturnState state, Instant deadline,
-                           String deadlineAction) {
+                           String deadlineAction, String arbitrationStatus) {
+
+    /** TikTok's arbitration_status while a platform operator, not the merchant, decides the case. */
+    public static final String ARBITRATION_IN_PROGRESS = "IN_PROGRESS";
 
     /** A view without a deadline. */
     public SourceStatus(String status, long updatedAt, NextAction nextAction, ReturnState state) {
         this(status, updatedAt, nextAction, state, null, null);
+    }
+
+    /** A view of a case nobody arbitrates. */
+    public SourceStatus(String status, long updatedAt, NextAction nextAction, ReturnState state, Instant deadline,
+                        String deadlineAction) {
+        this(status, updatedAt, nextAction, state, deadline, deadlineAction, null);
     }
 }

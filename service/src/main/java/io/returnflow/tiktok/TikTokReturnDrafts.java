@@ -41,6 +41,6 @@ public class TikTokReturnDrafts {
         NextAction next = TikTokReturnStatus.nextAction(ret.sellerNextActions());
         String awaited = TikTokReturnStatus.awaitedAction(ret.sellerNextActions());
         return new SourceStatus(ret.returnStatus(), ret.updateTime(), next, TikTokReturnStatus.state(ret.returnStatus(), next),
-                awaited == null ? null : ret.actionDeadlines().get(awaited), awaited);
+                awaited == null ? null : ret.actionDeadlines().get(awaited), awaited, ret.arbitrationStatus());
     }
 }

@@ -139,9 +139,9 @@ class ReturnDecisionFlowTest {
     }
 
     @Test
-    void endsTheSyncFailedWithTikToksReasonWhileTikTokArbitratesTheReturn() {
+    void endsTheSyncFailedWithTikToksReasonWhenTikTokArbitratesTheReturnUnbeknownToTheService() {
         Recorded ret = openReturn(merchant(), "RETURN_AND_REFUND", 1);
-        api().postJson("/sandbox/tiktok/returns/" + ret.tiktokReturnId() + "/arbitration", null, "{\"status\":\"IN_PROGRESS\"}");
+        arbitration(ret, "IN_PROGRESS", false);
 
         decide(ret, items(ret, "APPROVE"));
 
@@ -149,6 +149,34 @@ class ReturnDecisionFlowTest {
         assertThat(failed.path("sync").path("errorCode").asText()).isEqualTo("25011010");
         assertThat(failed.path("sync").path("error").asText()).contains("arbitration");
         assertThat(effectiveCalls(ret)).as("TikTok took no decision").isEmpty();
+    }
+
+    @Test
+    void answersConflictToADecisionWhileTikTokArbitratesTheReturn() {
+        Recorded ret = openReturn(merchant(), "RETURN_AND_REFUND", 1);
+        arbitration(ret, "IN_PROGRESS", true);
+        awaitReturn(ret, r -> r.path("tiktok").path("arbitrationStatus").asText().equals("IN_PROGRESS"));
+
+        HttpResponse<String> answer = decide(ret, items(ret, "APPROVE"));
+
+        assertThat(answer.statusCode()).isEqualTo(409);
+        assertThat(ApiClient.json(answer).path("error").asText()).contains("arbitration");
+        assertThat(current(ret).path("state").asText()).isEqualTo("OPEN");
+        assertThat(effectiveCalls(ret)).as("nothing sent to TikTok").isEmpty();
+    }
+
+    @Test
+    void takesTheDecisionAgainOnceTikToksArbitrationEnds() {
+        Recorded ret = openReturn(merchant(), "RETURN_AND_REFUND", 1);
+        arbitration(ret, "IN_PROGRESS", true);
+        awaitReturn(ret, r -> r.path("tiktok").path("arbitrationStatus").asText().equals("IN_PROGRESS"));
+        arbitration(ret, "SUPPORT_SELLER", true);
+        awaitReturn(ret, r -> r.path("tiktok").path("arbitrationStatus").asText().equals("SUPPORT_SELLER"));
+
+        assertThat(decide(ret, items(ret, "APPROVE")).statusCode()).isEqualTo(202);
+
+        awaitSync(ret, "SYNCED");
+        assertThat(effectiveCalls(ret)).extracting(call -> call.path("decision").asText()).containsExactly("APPROVE_RETURN");
     }
 
     @Test
@@ -669,6 +697,13 @@ class ReturnDecisionFlowTest {
 
     private void buyerShips(Recorded ret) {
         assertThat(api().postJson("/sandbox/tiktok/returns/" + ret.tiktokReturnId() + "/ship", null, "{}").statusCode())
+                .isEqualTo(200);
+    }
+
+    /** TikTok's arbitration of the case is now {@code status} (told to the service by a webhook, or not). */
+    private void arbitration(Recorded ret, String status, boolean deliverWebhook) {
+        assertThat(api().postJson("/sandbox/tiktok/returns/" + ret.tiktokReturnId() + "/arbitration", null,
+                "{\"status\": \"%s\", \"deliverWebhook\": %s}".formatted(status, deliverWebhook)).statusCode())
                 .isEqualTo(200);
     }
 
