@@ -50,7 +50,10 @@ class DeadlinePolicyPlan {
     Plan of(String merchantId, String returnId) {
         ReturnView ret = returns.find(merchantId, returnId).orElseThrow(() -> new NoSuchElementException("no return " + returnId));
         DeadlinePolicy policy = policies.of(merchantId);
-        Instant deadline = ret.tiktok().deadline();
+        // once decided TikTok waits for nothing (no deadline): what the policy did was for the last one
+        Instant deadline = ret.tiktok().deadline() != null ? ret.tiktok().deadline()
+                : db.sql("SELECT MAX(deadline_at) FROM deadline_policy_actions WHERE return_id = ?").param(returnId)
+                .query(Timestamp.class).list().stream().filter(java.util.Objects::nonNull).findFirst().map(Timestamp::toInstant).orElse(null);
         record Done(String outcome, String detail, Instant at) {
         }
         Map<String, Done> done = deadline == null ? Map.of() : db.sql("""
@@ -85,6 +88,9 @@ class DeadlinePolicyPlan {
     }
 
     private static String summary(DeadlinePolicy policy, ReturnView ret, Step decide) {
+        if ("DECIDED".equals(decide.status())) {
+            return "The deadline policy decided at " + decide.actedAt() + ": " + decide.detail() + ".";
+        }
         if (!policy.enabled()) {
             return "The deadline policy is off: nothing is warned or decided by it.";
         }
@@ -92,7 +98,6 @@ class DeadlinePolicyPlan {
             return "TikTok waits for no decision from the merchant now: the deadline policy does nothing.";
         }
         return switch (decide.status()) {
-            case "DECIDED" -> "The deadline policy decided at " + decide.actedAt() + ": " + decide.detail() + ".";
             case "SKIPPED" -> "The deadline policy did not decide (" + decide.detail() + "): the merchant decides, or TikTok does at "
                     + ret.tiktok().deadline() + ".";
             case "NONE" -> "The deadline policy only warns; TikTok decides by itself at " + ret.tiktok().deadline() + ".";
