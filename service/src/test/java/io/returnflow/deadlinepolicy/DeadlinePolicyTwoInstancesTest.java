@@ -112,6 +112,8 @@ class DeadlinePolicyTwoInstancesTest {
                 .profiles("test")
                 // arguments, not default properties: they win over application-test.yml
                 .run("--server.port=0", "--test.isolation-id=" + isolation,
+                        "--camel.servlet.mapping.servlet-name=CamelServlet-second-" + isolation,
+                        "--camel.component.servlet.servlet-name=CamelServlet-second-" + isolation,
                         "--spring.artemis.embedded.enabled=false",
                         "--spring.artemis.embedded.server-id=" + artemis.getEmbedded().getServerId(),
                         "--tiktok.api-base-url=" + sandbox + "/tiktok", "--tiktok.auth-base-url=" + sandbox + "/tiktok-auth",
