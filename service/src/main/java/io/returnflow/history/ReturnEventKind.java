@@ -23,5 +23,7 @@ public enum ReturnEventKind {
     /** The work was given up and parked in a dead-letter queue for an operator. */
     DEAD_LETTERED,
     /** An operator replayed the parked work. */
-    REPLAYED
+    REPLAYED,
+    /** The merchant's deadline policy warned of TikTok's coming deadline, or left a return it would not decide. */
+    DEADLINE_POLICY
 }

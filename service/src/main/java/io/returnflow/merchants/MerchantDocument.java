@@ -34,7 +34,8 @@ record MerchantDocument(String id, String name, Shopify shopify, Returns returns
         }
     }
 
-    record Returns(Boolean useRedoReturnLabels, MixedDecision mixedDecision, Address returnAddress) {
+    /** @param deadlinePolicy read and answered by {@code io.returnflow.deadlinepolicy} (absent: off) */
+    record Returns(Boolean useRedoReturnLabels, MixedDecision mixedDecision, Address returnAddress, JsonNode deadlinePolicy) {
     }
 
     record Address(String name, String line1, String line2, String city, String province, String zip, String country,
@@ -46,11 +47,15 @@ record MerchantDocument(String id, String name, Shopify shopify, Returns returns
         }
     }
 
-    /** @param sections the targets' sections, masked, in the order of the list of targets */
-    static MerchantDocument masked(Merchant m, Map<String, JsonNode> sections) {
+    /**
+     * @param sections       the targets' sections, masked, in the order of the list of targets
+     * @param deadlinePolicy the merchant's deadline policy as the wire shows it
+     */
+    static MerchantDocument masked(Merchant m, Map<String, JsonNode> sections, JsonNode deadlinePolicy) {
         return new MerchantDocument(m.id(), m.name(),
                 new Shopify(m.shopify().shopDomain(), SecretMask.mask(m.shopify().accessToken()), m.shopify().apiBaseUrl()),
-                new Returns(m.returns().useRedoReturnLabels(), m.returns().mixedDecision(), Address.of(m.returns().returnAddress())),
+                new Returns(m.returns().useRedoReturnLabels(), m.returns().mixedDecision(), Address.of(m.returns().returnAddress()),
+                        deadlinePolicy),
                 sections);
     }
 }

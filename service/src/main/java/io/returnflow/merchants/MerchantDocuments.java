@@ -7,6 +7,8 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.returnflow.deadlinepolicy.DeadlinePolicies;
+import io.returnflow.deadlinepolicy.DeadlinePolicy;
 import io.returnflow.partners.PartnerHosts;
 
 import org.springframework.http.HttpStatus;
@@ -26,9 +28,11 @@ class MerchantDocuments {
     private final ObjectMapper json;
     private final PartnerHosts hosts;
     private final ReturnLabelSetup labelSetup;
+    private final DeadlinePolicies deadlinePolicies;
 
     MerchantDocuments(MerchantStore merchants, TargetSettingsStore targets, TargetSections sections, ObjectMapper json,
-                      PartnerHosts hosts, ReturnLabelSetup labelSetup) {
+                      PartnerHosts hosts, ReturnLabelSetup labelSetup, DeadlinePolicies deadlinePolicies) {
+        this.deadlinePolicies = deadlinePolicies;
         this.merchants = merchants;
         this.targets = targets;
         this.sections = sections;
@@ -53,6 +57,8 @@ class MerchantDocuments {
         Merchant stored = merchants.find(merchantId).orElse(null);
         MerchantDocumentReader.Read read = MerchantDocumentReader.read(merchantId, doc, stored, sections.all(),
                 section -> stored == null ? null : targets.find(merchantId, section).orElse(null), json, hosts);
+        DeadlinePolicy deadlinePolicy = deadlinePolicies.checked(doc.returns() == null ? null : doc.returns().deadlinePolicy(),
+                "returns.deadlinePolicy.", "invalid merchant: ");
         if (read.merchant().returns().useRedoReturnLabels()) {
             labelSetup.missingSetting().ifPresent(missing -> {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
@@ -60,6 +66,7 @@ class MerchantDocuments {
             });
         }
         boolean created = merchants.save(read.merchant());
+        deadlinePolicies.save(merchantId, deadlinePolicy);
         read.targets().forEach((section, settings) -> save(merchantId, section, settings));
         return created;
     }
@@ -69,7 +76,7 @@ class MerchantDocuments {
         for (TargetSection<?> section : sections.all()) {
             answered.put(section.name(), json.valueToTree(targets.settings(merchant.id(), section)));
         }
-        return MerchantDocument.masked(merchant, answered);
+        return MerchantDocument.masked(merchant, answered, json.valueToTree(deadlinePolicies.document(merchant.id())));
     }
 
     @SuppressWarnings("unchecked")

@@ -8,12 +8,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /** Whose returns a caller of the merchant API means: its own, or, for the admin, the named merchant's. */
-final class Callers {
+public final class Callers {
 
     private Callers() {
     }
 
-    static String merchantOf(ApiPrincipal caller, String merchantId) {
+    public static String merchantOf(ApiPrincipal caller, String merchantId) {
         if (caller instanceof MerchantPrincipal merchant) {
             return merchant.merchantId();
         }

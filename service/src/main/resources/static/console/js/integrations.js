@@ -4,6 +4,7 @@ import {api} from './api.js';
 import {h, fill, badge, time, table} from './dom.js';
 import {statusBadge} from './labels.js';
 import {notificationsCard} from './notifications.js';
+import {deadlinePolicyCard} from './deadline-policy.js';
 
 const SOON = 7 * 24 * 3600 * 1000; // a refresh token expiring within a week needs the seller soon
 
@@ -45,7 +46,8 @@ export function integrationsPage(main, ctx) {
       h('section', {class: 'card', 'aria-labelledby': 'wms-title'},
         h('h2', {id: 'wms-title'}, 'WMS and 3PL targets'),
         wmsBox),
-      notificationsCard(merchant)));
+      notificationsCard(merchant),
+      deadlinePolicyCard(merchant)));
 
   loadShops(merchant, shopsBox, ctx);
   loadProfile(merchant, labelsBox, wmsBox, ctx);

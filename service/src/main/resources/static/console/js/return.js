@@ -5,6 +5,7 @@ import {h, fill, badge, time, money, table} from './dom.js';
 import {NEXT_ACTIONS, typeLabel, stateBadge, statusBadge} from './labels.js';
 import {evidenceSection} from './evidence.js';
 import {timeLeft} from './deadlines.js';
+import {policyPlan} from './deadline-policy.js';
 
 const POLL = 2000;
 
@@ -74,7 +75,8 @@ export function returnPage(main, ctx, [returnId]) {
           ret.tiktok.deadline ? [h('dt', {}, 'Deadline'), h('dd', {id: 'tiktok-deadline'},
             time(ret.tiktok.deadline), ' · ', ret.state === 'OPEN' ? timeLeft(ret.tiktok.deadline)
               : 'your decision is recorded', h('div', {class: 'detail'},
-              'Past it, TikTok decides by itself (', h('span', {class: 'mono'}, ret.tiktok.deadlineAction || ''), ').'))]
+              'Past it, TikTok decides by itself (', h('span', {class: 'mono'}, ret.tiktok.deadlineAction || ''), ').')),
+            h('dt', {}, 'Deadline policy'), policyPlan(base)]
             : null,
           h('dt', {}, 'Return id'), h('dd', {class: 'mono'}, ret.tiktok.returnId),
           h('dt', {}, 'Order id'), h('dd', {class: 'mono'}, ret.tiktok.orderId),
