@@ -8,16 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.returnflow.flows.ReturnFlowFixture;
 import io.returnflow.support.ApiClient;
-import io.returnflow.support.Browser;
 import io.returnflow.support.ServiceTest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The deadline policy in the console, in a real headless Chromium: the merchant sets it on the
@@ -25,23 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
  * will do and when. Screenshots in target/console-screenshots.
  */
 @ServiceTest
-class ConsoleDeadlinePolicyTest {
-
-    @Value("${server.port}")
-    int port;
-    private ApiClient api;
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser(TestInfo test) {
-        api = new ApiClient(port);
-        browser = Browser.start(test.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
+class ConsoleDeadlinePolicyTest extends ConsoleBrowserTest {
 
     @Test
     void theMerchantSetsThePolicyAndTheReturnPageSaysWhatItWillDoAndWhen() {
@@ -76,12 +55,5 @@ class ConsoleDeadlinePolicyTest {
                 .contains("2 h before TikTok's deadline").contains("approve every item")
                 .contains("Warning PT24H before: at");
         browser.screenshot("deadline-policy-on-the-return");
-    }
-
-    private void signIn(String token) {
-        browser.open(api.uri("/console/").toString());
-        browser.find(By.id("token")).sendKeys(token);
-        browser.find(By.cssSelector("form button[type=submit]")).click();
-        browser.find(By.id("sign-out"));
     }
 }

@@ -5,17 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import io.returnflow.flows.ReturnFlowFixture;
-import io.returnflow.support.ApiClient;
-import io.returnflow.support.Browser;
 import io.returnflow.support.ServiceTest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * TikTok's deadlines in the console, in a real headless Chromium: the returns list shows each open
@@ -23,23 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
  * deadline. Screenshots in target/console-screenshots.
  */
 @ServiceTest
-class ConsoleDeadlinesTest {
-
-    @Value("${server.port}")
-    int port;
-    private ApiClient api;
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser(TestInfo test) {
-        api = new ApiClient(port);
-        browser = Browser.start(test.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
+class ConsoleDeadlinesTest extends ConsoleBrowserTest {
 
     @Test
     void theReturnsListShowsTimeLeftOverdueInRedAndTheReturnPageItsDeadline() {
@@ -74,12 +52,5 @@ class ConsoleDeadlinesTest {
 
     private WebElement deadlineOf(String tiktokReturnId) {
         return browser.find(By.cssSelector("tr[data-tiktok-return-id='" + tiktokReturnId + "'] .deadline"));
-    }
-
-    private void signIn(String token) {
-        browser.open(api.uri("/console/").toString());
-        browser.find(By.id("token")).sendKeys(token);
-        browser.find(By.cssSelector("form button[type=submit]")).click();
-        browser.find(By.id("sign-out"));
     }
 }

@@ -11,13 +11,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.returnflow.support.ApiClient;
-import io.returnflow.support.Browser;
 import io.returnflow.support.ServiceTest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -28,26 +24,10 @@ import org.springframework.beans.factory.annotation.Value;
  * operator do in it, step by step, with a screenshot of each step (target/console-screenshots).
  */
 @ServiceTest
-class ConsoleWalkthroughTest {
-
-    @Value("${server.port}")
-    int port;
+class ConsoleWalkthroughTest extends ConsoleBrowserTest {
 
     @Value("${sandbox.shop-id:7495540735365777507}")
     String sandboxShopId;
-    private ApiClient api;
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser(TestInfo test) {
-        api = new ApiClient(port);
-        browser = Browser.start(test.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void aMerchantConnectsTikTokSimulatesAReturnAndDecidesItemByItemUntilItIsSynced() {
@@ -255,13 +235,6 @@ class ConsoleWalkthroughTest {
         browser.find(By.cssSelector("tr[data-sku='" + sku + "'] input[value='" + decision + "']")).click();
     }
 
-    private void signIn(String token) {
-        browser.open(api.uri("/console/").toString());
-        browser.find(By.id("token")).sendKeys(token);
-        browser.screenshot("sign-in");
-        browser.find(By.cssSelector("form button[type=submit]")).click();
-        browser.find(By.id("sign-out"));
-    }
 
     /** A merchant on the sandbox Shopify, labels off but with a return address, no WMS target. */
     private String createMerchant(String merchant) {
@@ -279,5 +252,4 @@ class ConsoleWalkthroughTest {
     private static JsonNode json(HttpResponse<String> response) {
         return ApiClient.json(response);
     }
-
 }
