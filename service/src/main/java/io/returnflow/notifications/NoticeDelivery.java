@@ -2,16 +2,11 @@ package io.returnflow.notifications;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -20,6 +15,7 @@ import io.returnflow.messaging.RetryLaterException;
 import io.returnflow.partners.PartnerHosts;
 import io.returnflow.partners.PartnerHttp;
 import io.returnflow.partners.PartnerText;
+import io.returnflow.secrets.HmacSha256;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,13 +101,6 @@ public class NoticeDelivery {
     }
 
     static String signature(String secret, String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return HmacSha256.hex(secret, (timestamp + ".").getBytes(StandardCharsets.UTF_8), body);
     }
 }

@@ -1,5 +1,6 @@
 package io.returnflow.tiktok;
 
+import io.returnflow.secrets.HmacSha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 

@@ -1,4 +1,4 @@
-package io.returnflow.tiktok;
+package io.returnflow.secrets;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -7,13 +7,13 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Lower-case hex HMAC-SHA256, the primitive under both TikTok signatures. */
-final class HmacSha256 {
+/** Lower-case hex HMAC-SHA256: the primitive under both TikTok signatures and the merchant notices' signature. */
+public final class HmacSha256 {
 
     private HmacSha256() {
     }
 
-    static byte[] mac(String key, byte[]... parts) {
+    public static byte[] mac(String key, byte[]... parts) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -26,7 +26,7 @@ final class HmacSha256 {
         }
     }
 
-    static String hex(String key, byte[]... parts) {
+    public static String hex(String key, byte[]... parts) {
         return HexFormat.of().formatHex(mac(key, parts));
     }
 }
