@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,15 +62,6 @@ public class DeadlinePolicies {
             db.sql("INSERT INTO merchant_deadline_policies (merchant_id, enabled, policy, updated_at) VALUES (?, ?, ?, ?)")
                     .params(merchantId, policy.enabled(), text, now).update();
         }
-    }
-
-    /** The merchants whose policy is on. */
-    List<String> merchantsWithPolicyOn() {
-        return db.sql("SELECT merchant_id FROM merchant_deadline_policies WHERE enabled = TRUE").query(String.class).list();
-    }
-
-    Optional<DeadlinePolicy> enabled(String merchantId) {
-        return Optional.of(of(merchantId)).filter(DeadlinePolicy::enabled);
     }
 
     private DeadlinePolicy parse(String text) {

@@ -101,7 +101,7 @@ public class DeadlinePolicyRounds {
         for (Open ret : open) {
             DeadlinePolicy policy = byMerchant.computeIfAbsent(ret.merchantId(), policies::of);
             Set<String> done = done(ret.id(), ret.deadline());
-            duein(policy, ret.id(), ret.merchantId(), ret.deadline(), now, done).ifPresent(due::add);
+            dueNow(policy, ret.id(), ret.merchantId(), ret.deadline(), now, done).ifPresent(due::add);
         }
         return due;
     }
@@ -116,7 +116,7 @@ public class DeadlinePolicyRounds {
         }
     }
 
-    private static Optional<Due> duein(DeadlinePolicy policy, String returnId, String merchantId, Instant deadline, Instant now,
+    private static Optional<Due> dueNow(DeadlinePolicy policy, String returnId, String merchantId, Instant deadline, Instant now,
                                        Set<String> done) {
         if (!policy.enabled() || !now.isBefore(deadline)) {
             return Optional.empty();
@@ -135,7 +135,7 @@ public class DeadlinePolicyRounds {
         return returns.find(due.merchantId(), due.returnId())
                 .filter(ret -> ret.state() == ReturnState.OPEN && ret.tiktok().nextAction() != null
                         && due.deadline().equals(ret.tiktok().deadline()))
-                .flatMap(ret -> duein(policies.of(due.merchantId()), due.returnId(), due.merchantId(), due.deadline(),
+                .flatMap(ret -> dueNow(policies.of(due.merchantId()), due.returnId(), due.merchantId(), due.deadline(),
                         clock.instant(), done(due.returnId(), due.deadline())));
     }
 
