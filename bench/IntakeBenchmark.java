@@ -60,12 +60,21 @@ public class IntakeBenchmark {
         // The same signed webhooks to an endpoint that only reads them and answers 200: what the HTTP
         // stack alone costs here, in the same run (its answers are not counted as webhooks).
         var baseline = new WebhookSender(http, settings.baselineUri(), new ReturnStatusChanges(settings.appKey(), settings.appSecret()));
+        // A separate, bare Spring MVC application (bench/bare-http), when given: the real limit of the stack.
+        var bareApp = settings.bareUri() == null ? null
+                : new WebhookSender(http, settings.bareUri(), new ReturnStatusChanges(settings.appKey(), settings.appSecret()));
+        if (bareApp != null) {
+            bareApp.probe();
+        }
         var cpu = new CpuClocks(settings.servicePid(), settings.clockTicksPerSecond());
+        var bareCpu = new CpuClocks(settings.barePid(), settings.clockTicksPerSecond());
         List<PhaseResult> results = new ArrayList<>();
-        for (Phase phase : phases(settings, sender, baseline)) {
-            CpuClocks.Reading before = cpu.read();
+        for (Phase phase : phases(settings, sender, baseline, bareApp)) {
+            // the bare application's phases count its own CPU, every other phase the service's
+            CpuClocks clocks = phase.phase().equals(BARE_APP) ? bareCpu : cpu;
+            CpuClocks.Reading before = clocks.read();
             PhaseResult result = phase.run();
-            results.add(result.withCpu(cpu.read().minus(before)));
+            results.add(result.withCpu(clocks.read().minus(before)));
         }
 
         Report.print(results, sender);
@@ -76,7 +85,9 @@ public class IntakeBenchmark {
         System.exit(sender.sent() == sender.acknowledged() ? 0 : 1);
     }
 
-    static List<Phase> phases(Settings settings, WebhookSender sender, WebhookSender baseline) {
+    static final String BARE_APP = "bare-app";
+
+    static List<Phase> phases(Settings settings, WebhookSender sender, WebhookSender baseline, WebhookSender bareApp) {
         List<Phase> phases = new ArrayList<>();
         if (settings.warmupSeconds() > 0) {
             phases.add(new ClosedLoop("warm-up", sender, WARM_UP_CONCURRENCY, settings.warmupSeconds()));
@@ -86,6 +97,11 @@ public class IntakeBenchmark {
         }
         for (int concurrency : settings.baselineConcurrencies()) {
             phases.add(new ClosedLoop("baseline", baseline, concurrency, settings.phaseSeconds()));
+        }
+        if (bareApp != null) {
+            for (int concurrency : settings.bareConcurrencies()) {
+                phases.add(new ClosedLoop(BARE_APP, bareApp, concurrency, settings.phaseSeconds()));
+            }
         }
         for (int rate : settings.rates()) {
             phases.add(new OpenLoop("open", sender, rate, settings.phaseSeconds(), settings.maxInFlight()));
@@ -248,6 +264,8 @@ public class IntakeBenchmark {
     // Phases
 
     interface Phase {
+        String phase();
+
         PhaseResult run() throws InterruptedException;
     }
 
@@ -463,13 +481,18 @@ public class IntakeBenchmark {
         /** Intake against the bare endpoint, at each concurrency both were measured at. */
         static void printBaselineRatio(List<PhaseResult> results) {
             for (PhaseResult bare : results) {
-                if (!bare.phase().equals("baseline")) {
+                String against = switch (bare.phase()) {
+                    case "baseline" -> "the service's own bare endpoint";
+                    case BARE_APP -> "the separate bare Spring MVC application";
+                    default -> null;
+                };
+                if (against == null) {
                     continue;
                 }
                 results.stream().filter(r -> r.phase().equals("closed") && r.load().equals(bare.load())).findFirst()
                         .ifPresent(intake -> System.out.printf(
-                                "intake vs bare Spring MVC endpoint at %s: %.0f/s vs %.0f/s = %.0f%%; p99 %.1f ms vs %.1f ms%n",
-                                bare.load(), intake.acknowledgedPerSecond(), bare.acknowledgedPerSecond(),
+                                "intake vs %s at %s: %.0f/s vs %.0f/s = %.0f%%; p99 %.1f ms vs %.1f ms%n",
+                                against, bare.load(), intake.acknowledgedPerSecond(), bare.acknowledgedPerSecond(),
                                 100 * intake.acknowledgedPerSecond() / bare.acknowledgedPerSecond(),
                                 intake.latencies().percentileMillis(99), bare.latencies().percentileMillis(99)));
             }
@@ -483,9 +506,9 @@ public class IntakeBenchmark {
     // ---------------------------------------------------------------------------------------------
     // Command line
 
-    record Settings(URI webhookUri, URI baselineUri, String appKey, String appSecret, int warmupSeconds, int phaseSeconds,
-                    List<Integer> concurrencies, List<Integer> baselineConcurrencies, List<Integer> rates, int maxInFlight,
-                    Path totalsFile, long servicePid, long clockTicksPerSecond) {
+    record Settings(URI webhookUri, URI baselineUri, URI bareUri, String appKey, String appSecret, int warmupSeconds, int phaseSeconds,
+                    List<Integer> concurrencies, List<Integer> baselineConcurrencies, List<Integer> bareConcurrencies,
+                    List<Integer> rates, int maxInFlight, Path totalsFile, long servicePid, long barePid, long clockTicksPerSecond) {
 
         private static final String USAGE = """
                 java bench/IntakeBenchmark.java --url http://127.0.0.1:PORT [options]
@@ -493,10 +516,14 @@ public class IntakeBenchmark {
                   --app-secret S       default sandbox-app-secret
                   --warmup-seconds N   closed loop at concurrency 32 before measuring; default 30, 0 = none
                   --phase-seconds N    length of every measured phase; default 12
-                  --concurrency LIST   closed-loop phases, e.g. 8,32,64 (default); "" = none
+                  --concurrency LIST   closed-loop phases, e.g. 8,64,256 (default); "" = none
                   --baseline-concurrency LIST  closed-loop phases against the bare endpoint POST /sandbox/baseline
-                                       (local profile), default 32,64; "" = none
-                  --rates LIST         open-loop phases in webhooks/s, e.g. 500,1000,2000,3000 (default); "" = none
+                                       (local profile), default 64,256; "" = none
+                  --bare-url URL       a separate bare Spring MVC application (bench/bare-http): the same webhooks
+                                       go to URL/webhooks/tiktok at each --bare-concurrency
+                  --bare-concurrency LIST  default 64,256
+                  --bare-pid PID       that application's CPU time per webhook (Linux /proc)
+                  --rates LIST         open-loop phases in webhooks/s, e.g. 1000,2000,4000,6000 (default); "" = none
                   --max-in-flight N    open-loop cap on outstanding requests; default 512
                   --totals-file PATH   write "sent=" and "acknowledged=" totals here
                   --service-pid PID    report the service's CPU time per webhook (Linux /proc)
@@ -515,20 +542,27 @@ public class IntakeBenchmark {
             if (!isLoopback(base.getHost())) {
                 usage("only loopback targets are allowed: " + base);
             }
+            URI bare = options.containsKey("bare-url") ? URI.create(options.get("bare-url")) : null;
+            if (bare != null && !isLoopback(bare.getHost())) {
+                usage("only loopback targets are allowed: " + bare);
+            }
             var settings = new Settings(base.resolve("/webhooks/tiktok"), base.resolve("/sandbox/baseline"),
+                    bare == null ? null : bare.resolve("/webhooks/tiktok"),
                     options.getOrDefault("app-key", "sandbox-app-key"),
                     options.getOrDefault("app-secret", "sandbox-app-secret"),
                     Integer.parseInt(options.getOrDefault("warmup-seconds", "30")),
                     Integer.parseInt(options.getOrDefault("phase-seconds", "12")),
-                    numbers(options.getOrDefault("concurrency", "8,32,64")),
-                    numbers(options.getOrDefault("baseline-concurrency", "32,64")),
-                    numbers(options.getOrDefault("rates", "500,1000,2000,3000")),
+                    numbers(options.getOrDefault("concurrency", "8,64,256")),
+                    numbers(options.getOrDefault("baseline-concurrency", "64,256")),
+                    numbers(options.getOrDefault("bare-concurrency", "64,256")),
+                    numbers(options.getOrDefault("rates", "1000,2000,4000,6000")),
                     Integer.parseInt(options.getOrDefault("max-in-flight", "512")),
                     options.containsKey("totals-file") ? Path.of(options.get("totals-file")) : null,
                     Long.parseLong(options.getOrDefault("service-pid", "0")),
+                    Long.parseLong(options.getOrDefault("bare-pid", "0")),
                     Long.parseLong(options.getOrDefault("clock-ticks", "100")));
             options.keySet().removeAll(List.of("url", "app-key", "app-secret", "warmup-seconds", "phase-seconds",
-                    "concurrency", "baseline-concurrency", "rates", "max-in-flight", "totals-file", "service-pid", "clock-ticks"));
+                    "concurrency", "baseline-concurrency", "bare-url", "bare-concurrency", "bare-pid", "rates", "max-in-flight", "totals-file", "service-pid", "bare-pid", "clock-ticks"));
             if (!options.isEmpty()) {
                 usage("unknown option(s): " + options.keySet());
             }

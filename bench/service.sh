@@ -54,6 +54,7 @@ stop_process() {
 stop_all() {
   stop_process "$SERVICE_PID"
   stop_process "$PARTNERS_PID"
+  stop_process "$BARE_PID"
   if [[ ${KEEP_DATA:-0} != 1 ]]; then rm -rf "$DATA_DIR"; else echo "data kept in $DATA_DIR"; fi
 }
 trap stop_all EXIT
@@ -109,6 +110,30 @@ start_partners() {
     >"$BENCH_OUT/partners.log" 2>&1 &
   PARTNERS_PID=$!
   wait_until_up "$PARTNERS_PID" "$PARTNERS_URL" "$BENCH_OUT/partners.log"
+}
+
+# start_bare_app: the benchmark's own bare Spring MVC application (bench/bare-http), with the
+# service's JVM flags, on a free loopback port; sets BARE_URL and BARE_PID.
+BARE_JAR=bench/bare-http/target/bare-http.jar
+BARE_PID=
+start_bare_app() {
+  if [[ ! -f $BARE_JAR || -n $(find bench/bare-http/pom.xml bench/bare-http/src -newer "$BARE_JAR" -type f -print -quit) ]]; then
+    echo "== Packaging the bare Spring MVC application (mvn -B -f bench/bare-http/pom.xml package)"
+    mvn -B -q -f bench/bare-http/pom.xml -DskipTests package
+  fi
+  local port
+  port=$(free_loopback_port)
+  BARE_URL="http://127.0.0.1:$port"
+  # shellcheck disable=SC2086 # the option string is meant to split into flags
+  java $SERVICE_JAVA_OPTS -jar "$BARE_JAR" --server.address=127.0.0.1 --server.port="$port" \
+    >"$BENCH_OUT/bare-http.log" 2>&1 &
+  BARE_PID=$!
+  for _ in $(seq 1 120); do
+    kill -0 "$BARE_PID" 2>/dev/null || { echo "the bare application exited; see $BENCH_OUT/bare-http.log" >&2; exit 1; }
+    [[ $(curl -s -o /dev/null -w '%{http_code}' -X POST -d x "$BARE_URL/webhooks/tiktok") == 200 ]] && break
+    sleep 0.5
+  done
+  echo "== Bare Spring MVC application on $BARE_URL (pid $BARE_PID)"
 }
 
 # The service's resident memory now and at its peak (Linux /proc), e.g. "RSS 612 MiB, peak 655 MiB".

@@ -16,6 +16,7 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -52,6 +53,16 @@ class SecurityConfiguration {
                 .map(host -> " " + host).collect(Collectors.joining());
         return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" + imageHosts + ";"
                 + " connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    }
+
+    /**
+     * Path patterns ({@code /api/merchants/{merchantId}/**}) are matched on the request path alone,
+     * not by asking Spring MVC's handler mappings on every request (Spring Security's default while
+     * Spring MVC is present).
+     */
+    @Bean
+    static PathPatternRequestMatcherBuilderFactoryBean requestMatchers() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
     @Bean
