@@ -191,7 +191,7 @@ public class EndToEndBenchmark {
         private static final Pattern API_KEY = Pattern.compile("\"apiKey\":\"([^\"]+)\"");
         private static final Pattern CREATED_AT = Pattern.compile("\"createdAt\":\"([^\"]+)\"");
         private static final Pattern WMS = Pattern.compile(
-                "\\{\"target\":\"(\\w+)\",\"status\":\"CREATED\"[^{}]*?\"updatedAt\":\"([^\"]+)\"}");
+                "\\{\"target\":\"(\\w+)\",\"status\":\"CREATED\"[^{}]*?\"updatedAt\":\"([^\"]+)\""); // outcome may follow
         private static final Pattern COUNT = Pattern.compile("\"statistic\":\"COUNT\",\"value\":([0-9.eE+]+)");
         private static final Pattern CALL_RATE = Pattern.compile(
                 "\\{\"shopId\":\"(\\d+)\",\"calls\":(\\d+),\"peakPerSecond\":(\\d+)}");

@@ -12,6 +12,9 @@
 # was refused or a return did not get both Return Authorizations.
 #
 # Environment:
+#   PROFILE=prod       the prod profile's stack instead of the embedded one: a new PostgreSQL database
+#                      on 127.0.0.1:5432 and a new standalone Artemis broker (bench/prod-stack.sh);
+#                      default local (H2 and embedded Artemis)
 #   PARTNER_LATENCY    how long every sandbox partner call takes; default 50ms
 #   SERVICE_JAVA_OPTS  JVM flags of the service; default -Xms384m -Xmx384m -XX:+UseG1GC: a fixed heap
 #                      (resizing stays out of the figures), sized so that the whole process stays
@@ -37,22 +40,34 @@ ADMIN_TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 source bench/service.sh
 
 package_if_needed
+PROFILE=${PROFILE:-local}
+STACK_ARGS=()
+if [[ $PROFILE == prod ]]; then
+  # shellcheck source=bench/prod-stack.sh
+  source bench/prod-stack.sh
+  start_prod_stack
+  STACK_ARGS=("${PROD_ARGS[@]}")
+elif [[ $PROFILE != local ]]; then
+  echo "PROFILE must be local or prod, not $PROFILE" >&2
+  exit 2
+fi
 PORT=$(free_loopback_port)
 start_partners --sandbox.latency="$PARTNER_LATENCY" \
   --tiktok.oauth-redirect-url="http://127.0.0.1:$PORT/oauth/tiktok/callback"
 CONSUMERS=${CONSUMERS:-"--app.consumers.tiktok-return-events=32 --app.consumers.wms=32"}
 # shellcheck disable=SC2086 # CONSUMERS is meant to split into arguments
-start_service --app.admin-token="$ADMIN_TOKEN" $CONSUMERS \
+SERVICE_PROFILE=$PROFILE start_service --app.admin-token="$ADMIN_TOKEN" $CONSUMERS "${STACK_ARGS[@]}" \
   --tiktok.api-base-url="$PARTNERS_URL/sandbox/tiktok" \
   --tiktok.auth-base-url="$PARTNERS_URL/sandbox/tiktok-auth" \
   --tiktok.authorize-url="$PARTNERS_URL/sandbox/tiktok-auth/open/authorize" \
+  --tiktok.oauth-redirect-url="http://127.0.0.1:$PORT/oauth/tiktok/callback" \
   --shiphero.api-base-url="$PARTNERS_URL/sandbox/shiphero" \
   --labels.provider-url="$PARTNERS_URL/sandbox/labels" \
   --app.partners.allow-private-hosts=true --app.partners.allow-plain-http=true
 if [[ ${JFR:-0} == 1 ]]; then
   jcmd "$SERVICE_PID" JFR.start name=e2e settings=profile >/dev/null
 fi
-echo "== Benchmark (service pid $SERVICE_PID; partners answer after $PARTNER_LATENCY; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "== Benchmark ($PROFILE profile; service pid $SERVICE_PID; partners answer after $PARTNER_LATENCY; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg))"
 set +e
 java -Xmx512m bench/EndToEndBenchmark.java --url "$BASE_URL" --partners-url "$PARTNERS_URL" --admin-token "$ADMIN_TOKEN" \
   --service-pid "$SERVICE_PID" --clock-ticks "$(getconf CLK_TCK)" "$@"

@@ -55,6 +55,7 @@ stop_all() {
   stop_process "$SERVICE_PID"
   stop_process "$PARTNERS_PID"
   stop_process "$BARE_PID"
+  if declare -F stop_prod_stack >/dev/null; then stop_prod_stack; fi
   if [[ ${KEEP_DATA:-0} != 1 ]]; then rm -rf "$DATA_DIR"; else echo "data kept in $DATA_DIR"; fi
 }
 trap stop_all EXIT
@@ -89,7 +90,7 @@ start_service() {
     launch=(-Dloader.path="$SANDBOX_JAR" -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher)
   fi
   # shellcheck disable=SC2086 # the option strings are meant to split into flags
-  java $SERVICE_JAVA_OPTS "${launch[@]}" --spring.profiles.active=local \
+  java $SERVICE_JAVA_OPTS "${launch[@]}" --spring.profiles.active="${SERVICE_PROFILE:-local}" \
     --server.address=127.0.0.1 --server.port="$PORT" --app.data-dir="$DATA_DIR/service" "$@" ${SERVICE_ARGS:-} \
     >"$BENCH_OUT/service.log" 2>&1 &
   SERVICE_PID=$!
