@@ -210,14 +210,14 @@ public class ReturnStore {
                         INSERT INTO returns (id, merchant_id, source, source_account_id, source_return_id, source_order_id,
                             return_type, reason, source_status, source_updated_at, next_action, deadline_at, deadline_action,
                             arbitration_status, can_buyer_keep_item, shipping_document_type, shopify_order_id,
-                            shopify_order_name, state, attention, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            shopify_order_name, state, attention, created_at, updated_at, kind)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, draft.merchantId(), draft.source().name(), draft.sourceAccountId(), draft.sourceReturnId(),
                         draft.sourceOrderId(), draft.returnType(), reason(draft), status.status(), status.updatedAt(),
                         status.nextAction() == null ? null : status.nextAction().name(), ReturnRows.deadline(status),
                         status.deadlineAction(), status.arbitrationStatus(), draft.canBuyerKeepItem(),
                         draft.shippingDocumentType(), draft.shopifyOrderId(), draft.shopifyOrderName(), state.name(),
-                        draft.attention(), Timestamp.from(now), Timestamp.from(now))
+                        draft.attention(), Timestamp.from(now), Timestamp.from(now), draft.kind().name())
                 .update();
     }
 
