@@ -84,6 +84,15 @@ class SandboxCancellations {
         return Optional.of(cancellation);
     }
 
+    /** The buyer withdraws the request while it is pending (TikTok closes it); empty once it is decided. */
+    synchronized Optional<SandboxCancellation> buyerWithdraws(String cancelId) {
+        SandboxCancellation found = data.findCancellation(cancelId).orElse(null);
+        if (found == null || !SandboxCancellation.PENDING.equals(found.cancelStatus())) {
+            return Optional.empty();
+        }
+        return data.updateCancellation(cancelId, c -> c.withStatus(SandboxCancellation.CANCEL, nextUpdateTime(c)));
+    }
+
     /** Until when TikTok waits for the seller's answer (Unix seconds), or null once it waits for nothing. */
     Long deadlineOf(SandboxCancellation cancellation) {
         return cancellation.sellerNextAction() == null ? null : cancellation.updateTime() + window.toSeconds();

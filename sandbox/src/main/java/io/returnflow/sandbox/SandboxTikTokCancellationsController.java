@@ -62,10 +62,29 @@ class SandboxTikTokCancellationsController {
                 delivery.notificationId(), delivery.status());
     }
 
+    record Options(Boolean deliverWebhook) {
+    }
+
+    /** The buyer withdraws the request before the seller answered: TikTok closes it (and tells the service, unless told not to). */
+    @PostMapping("/{cancelId}/withdraw")
+    Map<String, Object> buyerWithdraws(@PathVariable String cancelId, @RequestBody(required = false) Options options) {
+        find(cancelId);
+        SandboxCancellation withdrawn = cancellations.buyerWithdraws(cancelId).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.CONFLICT, "only a pending cancellation request can be withdrawn"));
+        if (options == null || !Boolean.FALSE.equals(options.deliverWebhook())) {
+            webhooks.cancellationStatusChanged(withdrawn, "BUYER");
+        }
+        return show(cancelId);
+    }
+
+    private SandboxCancellation find(String cancelId) {
+        return data.findCancellation(cancelId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no sandbox cancellation " + cancelId));
+    }
+
     @GetMapping("/{cancelId}")
     Map<String, Object> show(@PathVariable String cancelId) {
-        SandboxCancellation cancellation = data.findCancellation(cancelId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no sandbox cancellation " + cancelId));
+        SandboxCancellation cancellation = find(cancelId);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("cancelId", cancellation.cancelId());
         view.put("orderId", cancellation.orderId());

@@ -125,6 +125,15 @@ class SandboxTikTokCancellationsApiTest {
     }
 
     @Test
+    void aWithdrawnCancellationCannotBeApproved() {
+        String cancelId = requestCancellation(sandboxOrder());
+        assertThat(calls().postJson("/sandbox/tiktok/cancellations/" + cancelId + "/withdraw", "{\"deliverWebhook\": false}")
+                .statusCode()).isEqualTo(200);
+
+        assertThat(approve(cancelId, newKey())).isEqualTo(25020009L);
+    }
+
+    @Test
     void aDecisionWithoutAnIdempotencyKeyIsRefusedAndChangesNothing() {
         String cancelId = requestCancellation(sandboxOrder());
 

@@ -127,6 +127,101 @@ class TikTokCancellationTest {
         assertThat(refused.statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void theMerchantRejectsACancellationAndTikTokTakesTheRejectWithItsReason() {
+        ReturnFlowFixture merchant = merchant();
+        JsonNode sandbox = buyerCancels(merchant);
+        JsonNode recorded = merchant.awaitReturn(sandbox.path("cancelId").asText());
+        assertThat(ApiClient.json(merchant.api.get("/api/returns/" + recorded.path("id").asText() + "/reject-reasons",
+                merchant.apiKey)).findValuesAsText("name")).contains(REJECT_REASON);
+
+        HttpResponse<String> decided = decide(merchant, recorded, "REJECT",
+                ", \"rejectReason\": \"%s\", \"comment\": \"already packed\"".formatted(REJECT_REASON));
+
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(202);
+        JsonNode synced = awaitSync(merchant, recorded, "SYNCED");
+        assertThat(synced.path("sync").path("decision").asText()).isEqualTo("REJECT_CANCEL");
+        JsonNode tiktokSide = sandboxCancellation(merchant, sandbox);
+        assertThat(tiktokSide.path("cancelStatus").asText()).isEqualTo("CANCELLATION_REQUEST_CANCEL");
+        assertThat(tiktokSide.path("decisionCalls")).singleElement().satisfies(call -> {
+            assertThat(call.path("decision").asText()).isEqualTo("REJECT");
+            assertThat(call.path("rejectReason").asText()).isEqualTo(REJECT_REASON);
+            assertThat(call.path("comment").asText()).isEqualTo("already packed");
+            assertThat(call.path("idempotencyKey").asText()).isEqualTo(synced.path("sync").path("decisionId").asText());
+        });
+    }
+
+    @Test
+    void theMerchantApprovesACancellationAndTikTokCancelsTheOrder() {
+        ReturnFlowFixture merchant = merchant();
+        JsonNode sandbox = buyerCancels(merchant);
+        JsonNode recorded = merchant.awaitReturn(sandbox.path("cancelId").asText());
+
+        HttpResponse<String> decided = decide(merchant, recorded, "APPROVE", "");
+
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(202);
+        JsonNode synced = awaitSync(merchant, recorded, "SYNCED");
+        assertThat(synced.path("sync").path("decision").asText()).isEqualTo("APPROVE_CANCEL");
+        JsonNode tiktokSide = sandboxCancellation(merchant, sandbox);
+        assertThat(tiktokSide.path("cancelStatus").asText()).isEqualTo("CANCELLATION_REQUEST_SUCCESS");
+        assertThat(tiktokSide.path("decisionCalls")).singleElement().satisfies(call -> {
+            assertThat(call.path("decision").asText()).isEqualTo("APPROVE");
+            assertThat(call.path("idempotencyKey").asText()).isEqualTo(synced.path("sync").path("decisionId").asText());
+        });
+        // TikTok's webhook of the approval moves the case on: the order is cancelled
+        await().atMost(Duration.ofSeconds(30)).until(() -> view(merchant, recorded).path("state").asText(), "COMPLETED"::equals);
+    }
+
+    @Test
+    void aDecisionOnACancellationTheBuyerWithdrewMeanwhileFailsWithTikToksRefusalAndTheCaseTakesTikToksState() {
+        ReturnFlowFixture merchant = merchant();
+        JsonNode sandbox = buyerCancels(merchant);
+        JsonNode recorded = merchant.awaitReturn(sandbox.path("cancelId").asText());
+        assertThat(merchant.api.postJson("/sandbox/tiktok/cancellations/" + sandbox.path("cancelId").asText() + "/withdraw",
+                null, "{\"deliverWebhook\": false}").statusCode()).isEqualTo(200);
+
+        assertThat(decide(merchant, recorded, "APPROVE", "").statusCode()).isEqualTo(202);
+
+        JsonNode failed = awaitSync(merchant, recorded, "FAILED");
+        assertThat(failed.path("sync").path("errorCode").asText()).isEqualTo("25020009");
+        assertThat(failed.path("state").asText()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aCancellationCannotBeDecidedReturnless() {
+        ReturnFlowFixture merchant = merchant();
+        JsonNode recorded = merchant.awaitReturn(buyerCancels(merchant).path("cancelId").asText());
+
+        HttpResponse<String> refused = decide(merchant, recorded, "APPROVE", ", \"returnless\": true");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(refused).path("error").asText()).contains("cancellation request has nothing to return");
+    }
+
+    /** Every item of the case gets the verdict; {@code more} adds fields to the decision (", \"rejectReason\": ..."). */
+    private static HttpResponse<String> decide(ReturnFlowFixture merchant, JsonNode recorded, String verdict, String more) {
+        StringBuilder items = new StringBuilder();
+        for (JsonNode item : recorded.path("items")) {
+            items.append(items.isEmpty() ? "" : ",").append("{\"itemId\":\"%s\",\"decision\":\"%s\"}"
+                    .formatted(item.path("id").asText(), verdict));
+        }
+        return merchant.api.postJson("/api/returns/" + recorded.path("id").asText() + "/decision", merchant.apiKey,
+                "{\"items\": [" + items + "]" + more + "}");
+    }
+
+    private static JsonNode view(ReturnFlowFixture merchant, JsonNode recorded) {
+        return ApiClient.json(merchant.api.get("/api/returns/" + recorded.path("id").asText(), merchant.apiKey));
+    }
+
+    private static JsonNode awaitSync(ReturnFlowFixture merchant, JsonNode recorded, String status) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> view(merchant, recorded),
+                r -> r.path("sync").path("status").asText().equals(status));
+    }
+
+    private static JsonNode sandboxCancellation(ReturnFlowFixture merchant, JsonNode sandbox) {
+        return ApiClient.json(merchant.api.get("/sandbox/tiktok/cancellations/" + sandbox.path("cancelId").asText(), null));
+    }
+
     /** The buyer asks to cancel the order of a one-unit sandbox return of the merchant's shop; answers the sandbox's answer. */
     static JsonNode buyerCancels(ReturnFlowFixture merchant) {
         return buyerCancels(merchant, true);
