@@ -28,6 +28,7 @@ class SandboxData {
     /** Returns TikTok ships itself (its carrier, its label and tracking number) */
     private final Set<String> platformShipped = ConcurrentHashMap.newKeySet();
     private final Map<String, String> arbitrationStatuses = new ConcurrentHashMap<>();
+    private final Map<String, SandboxCancellation> cancellations = new ConcurrentHashMap<>();
     private final AtomicLong orderNumbers = new AtomicLong(1000);
     private final AtomicLong shopifyIds = new AtomicLong(5_100_000_000L);
 
@@ -80,6 +81,28 @@ class SandboxData {
     /** Replaces the return with what {@code change} makes of it, atomically; empty when there is no such return. */
     Optional<SandboxReturn> update(String returnId, java.util.function.UnaryOperator<SandboxReturn> change) {
         return Optional.ofNullable(returns.computeIfPresent(returnId, (id, ret) -> change.apply(ret)));
+    }
+
+    void put(SandboxCancellation cancellation) {
+        cancellations.put(cancellation.cancelId(), cancellation);
+    }
+
+    Optional<SandboxCancellation> findCancellation(String cancelId) {
+        return Optional.ofNullable(cancellations.get(cancelId));
+    }
+
+    Collection<SandboxCancellation> cancellations() {
+        return List.copyOf(cancellations.values());
+    }
+
+    /** Replaces the cancellation with what {@code change} makes of it, atomically; empty when there is none. */
+    Optional<SandboxCancellation> updateCancellation(String cancelId, java.util.function.UnaryOperator<SandboxCancellation> change) {
+        return Optional.ofNullable(cancellations.computeIfPresent(cancelId, (id, c) -> change.apply(c)));
+    }
+
+    /** The shop of a sandbox TikTok order: the shop of a return made on it. */
+    Optional<String> shopOfOrder(String tiktokOrderId) {
+        return returns.values().stream().filter(ret -> ret.orderId().equals(tiktokOrderId)).map(SandboxReturn::shopId).findFirst();
     }
 
     void put(SandboxShopifyOrder order) {

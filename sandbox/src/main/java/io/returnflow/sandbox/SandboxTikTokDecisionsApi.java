@@ -29,13 +29,15 @@ import org.springframework.web.bind.annotation.RestController;
 class SandboxTikTokDecisionsApi {
 
     private final SandboxReturnDecisions decisions;
+    private final SandboxCancellations cancellations;
     private final SandboxData data;
     private final SandboxSignatureCheck signatures;
     private final ObjectMapper json;
 
-    SandboxTikTokDecisionsApi(SandboxReturnDecisions decisions, SandboxData data, SandboxSignatureCheck signatures,
-                              ObjectMapper json) {
+    SandboxTikTokDecisionsApi(SandboxReturnDecisions decisions, SandboxCancellations cancellations, SandboxData data,
+                              SandboxSignatureCheck signatures, ObjectMapper json) {
         this.decisions = decisions;
+        this.cancellations = cancellations;
         this.data = data;
         this.signatures = signatures;
         this.json = json;
@@ -53,6 +55,7 @@ class SandboxTikTokDecisionsApi {
         return decide(request, returnId, body, true);
     }
 
+    /** For a return or, as TikTok's parameter name says, a cancellation. */
     @GetMapping("/reject_reasons")
     Map<String, Object> rejectReasons(HttpServletRequest request,
                                       @RequestParam(name = "return_or_cancel_id", required = false) String returnId) {
@@ -60,8 +63,11 @@ class SandboxTikTokDecisionsApi {
         if (problem != null) {
             return problem;
         }
-        return data.findReturn(returnId == null ? "" : returnId)
+        String id = returnId == null ? "" : returnId;
+        return data.findReturn(id)
                 .map(ret -> SandboxEnvelope.ok(Map.of("reasons", SandboxReturnDecisions.asJson(decisions.rejectReasons(ret)))))
+                .or(() -> data.findCancellation(id).map(cancellation -> SandboxEnvelope.ok(Map.of("reasons",
+                        SandboxReturnDecisions.asJson(cancellations.rejectReasons(cancellation))))))
                 .orElseGet(() -> SandboxEnvelope.error(SandboxReturnDecisions.RETURN_NOT_FOUND, "The return order does not exist"));
     }
 

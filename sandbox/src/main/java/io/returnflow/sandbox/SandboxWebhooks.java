@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty("sandbox.enabled")
 class SandboxWebhooks {
 
+    private static final int CANCELLATION_STATUS_CHANGE = 11;
     private static final int RETURN_STATUS_CHANGE = 12;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -61,6 +62,23 @@ class SandboxWebhooks {
         data.put("create_time", ret.createTime());
         data.put("update_time", ret.updateTime());
         return deliver(RETURN_STATUS_CHANGE, ret.shopId(), data, shape);
+    }
+
+    /**
+     * Sends a cancellation status change (type 11) with the fields of TikTok's documentation:
+     * order_id, cancellations_role, cancel_status, cancel_id, create_time. TikTok's list names no
+     * update_time, so none is sent: the service re-reads the cancellation.
+     *
+     * @param role who changed it: BUYER, SELLER or SYSTEM
+     */
+    Delivery cancellationStatusChanged(SandboxCancellation cancellation, String role) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("order_id", cancellation.orderId());
+        data.put("cancellations_role", role);
+        data.put("cancel_status", cancellation.cancelStatus());
+        data.put("cancel_id", cancellation.cancelId());
+        data.put("create_time", cancellation.createTime());
+        return deliver(CANCELLATION_STATUS_CHANGE, cancellation.shopId(), data);
     }
 
     Delivery deliver(int type, String shopId, Map<String, Object> data) {

@@ -50,6 +50,7 @@ public class NotificationReader {
      */
     public static final String QUEUE_VARIABLE = "eventQueue";
 
+    public static final int CANCELLATION_STATUS_CHANGE = 11;
     public static final int RETURN_STATUS_CHANGE = 12;
     /** TikTok's ids are long numeric strings; a little more is allowed, nothing that is not an id (quotes, NUL...). */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
@@ -78,7 +79,11 @@ public class NotificationReader {
         String shopId = requiredText(envelope, "shop_id");
         int eventType = eventType(envelope.get("type"));
         checkTimestamp(envelope.get("timestamp"));
-        String returnId = optionalId(envelope.path("data").path("return_id"), "data.return_id");
+        // a cancellation is recorded as a case whose source return id is its cancel_id: its events
+        // are ordered per cancellation and its history is the case's, as a return's are
+        String returnId = eventType == CANCELLATION_STATUS_CHANGE
+                ? optionalId(envelope.path("data").path("cancel_id"), "data.cancel_id")
+                : optionalId(envelope.path("data").path("return_id"), "data.return_id");
 
         var message = exchange.getMessage();
         message.setHeader(NOTIFICATION_ID, notificationId);
@@ -97,6 +102,9 @@ public class NotificationReader {
         }
         if (eventType == RETURN_STATUS_CHANGE && returnId == null) {
             throw new WebhookRefusedException(400, "malformed", "return status change without data.return_id");
+        }
+        if (eventType == CANCELLATION_STATUS_CHANGE && returnId == null) {
+            throw new WebhookRefusedException(400, "malformed", "cancellation status change without data.cancel_id");
         }
         return text;
     }

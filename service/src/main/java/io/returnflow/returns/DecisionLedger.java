@@ -229,7 +229,7 @@ public class DecisionLedger {
         ReturnState state = truth.state() == null ? current.state() : truth.state();
         rows.takeSourceStatus(current.id(), truth, state, now);
         if (!Objects.equals(current.sourceStatus(), truth.status())) {
-            rows.announceStatus(current.id(), current.merchantId(), current.source(), truth, state, now.toInstant());
+            rows.announceStatus(current.id(), current.merchantId(), current.source(), current.kind(), truth, state, now.toInstant());
         }
         if (state == ReturnState.OPEN) {
             rows.undecideItems(current.id());

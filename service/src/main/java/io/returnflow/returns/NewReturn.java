@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param reason    why the buyer returns it, in the source's words; null when the source gives none
  * @param attention why the merchant should look at it (e.g. its Shopify order never appeared), or null
+ * @param kind      a return, or a cancellation request (whose source return id is the cancellation's id)
  */
 public record NewReturn(
         String merchantId,
@@ -23,7 +24,17 @@ public record NewReturn(
         String shopifyOrderId,
         String shopifyOrderName,
         String attention,
-        List<Item> items) {
+        List<Item> items,
+        ReturnKind kind) {
+
+    /** A return (not a cancellation). */
+    public NewReturn(String merchantId, ReturnSource source, String sourceAccountId, String sourceReturnId,
+                     String sourceOrderId, String returnType, String reason, SourceStatus status, boolean canBuyerKeepItem,
+                     String shippingDocumentType, String shopifyOrderId, String shopifyOrderName, String attention,
+                     List<Item> items) {
+        this(merchantId, source, sourceAccountId, sourceReturnId, sourceOrderId, returnType, reason, status,
+                canBuyerKeepItem, shippingDocumentType, shopifyOrderId, shopifyOrderName, attention, items, ReturnKind.RETURN);
+    }
 
     /** One SKU of the return, with as many units as the buyer returns. */
     public record Item(

@@ -26,7 +26,7 @@ public class ReturnQueries {
     private static final String COLUMNS = """
             id, merchant_id, source, source_account_id, source_return_id, source_order_id, return_type,
             source_status, next_action, can_buyer_keep_item, shopify_order_id, shopify_order_name, state,
-            attention, created_at, updated_at, deadline_at, deadline_action, arbitration_status""";
+            attention, created_at, updated_at, deadline_at, deadline_action, arbitration_status, kind""";
 
     /**
      * A return needs someone: the marketplace waits for the merchant's decision (OPEN), the service
@@ -84,6 +84,7 @@ public class ReturnQueries {
 
     /**
      * @param state  only returns in this state, or null
+     * @param kind   only cases of this kind (returns, or cancellation requests), or null
      * @param search a TikTok return or order id, or null
      * @param needsAttention only the returns that need someone (see {@link #summary})
      * @param dueWithin only the open returns whose deadline comes within this time from now (or has
@@ -91,7 +92,7 @@ public class ReturnQueries {
      * @param cursor from the previous page, or null for the first
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public Page page(String merchantId, ReturnState state, String search, boolean needsAttention, Duration dueWithin,
+    public Page page(String merchantId, ReturnState state, ReturnKind kind, String search, boolean needsAttention, Duration dueWithin,
                      int limit, String cursor) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM returns r WHERE merchant_id = :merchant");
         Map<String, Object> params = new LinkedHashMap<>();
@@ -99,6 +100,10 @@ public class ReturnQueries {
         if (state != null) {
             sql.append(" AND state = :state");
             params.put("state", state.name());
+        }
+        if (kind != null) {
+            sql.append(" AND kind = :kind");
+            params.put("kind", kind.name());
         }
         if (search != null && !search.isBlank()) {
             sql.append(" AND (source_return_id = :search OR source_order_id = :search OR id = :search)");
@@ -163,7 +168,7 @@ public class ReturnQueries {
                 .param(header.id())
                 .query((rs, n) -> sync(rs))
                 .optional().orElse(ReturnView.Sync.NONE);
-        return new ReturnView(header.id(), header.merchantId(), header.source(), header.tiktok(), header.shopify(),
+        return new ReturnView(header.id(), header.merchantId(), header.source(), header.kind(), header.tiktok(), header.shopify(),
                 header.state(), header.attention(), items, wms, label, sync, header.createdAt(),
                 header.updatedAt());
     }
@@ -180,6 +185,7 @@ public class ReturnQueries {
         String nextAction = rs.getString("next_action");
         String shopifyOrder = rs.getString("shopify_order_id");
         return new ReturnView(rs.getString("id"), rs.getString("merchant_id"), ReturnSource.valueOf(rs.getString("source")),
+                ReturnKind.valueOf(rs.getString("kind")),
                 new ReturnView.TikTok(rs.getString("source_account_id"), rs.getString("source_return_id"),
                         rs.getString("source_order_id"), rs.getString("return_type"), rs.getString("source_status"),
                         nextAction == null ? null : NextAction.valueOf(nextAction), rs.getBoolean("can_buyer_keep_item"),

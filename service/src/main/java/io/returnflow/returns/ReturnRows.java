@@ -23,7 +23,7 @@ class ReturnRows {
 
     private static final String LOCKED = """
             id, state, source_updated_at, current_decision_id, merchant_id, next_action, source, source_account_id,
-            source_return_id, source_status, deadline_at, deadline_action""";
+            source_return_id, source_status, deadline_at, deadline_action, kind""";
 
     private final JdbcClient db;
     private final Outbox outbox;
@@ -69,10 +69,14 @@ class ReturnRows {
 
     /**
      * The "return status changed" event, in the outbox with the change: the return now has this
-     * status of its source (or was first seen already past the request).
+     * status of its source (or was first seen already past the request). Not for a cancellation
+     * request: its followers (labels, WMS outcomes) have nothing to do for an order that never shipped.
      */
-    void announceStatus(String returnId, String merchantId, ReturnSource source, SourceStatus status,
+    void announceStatus(String returnId, String merchantId, ReturnSource source, ReturnKind kind, SourceStatus status,
                         ReturnState state, Instant now) {
+        if (kind != ReturnKind.RETURN) {
+            return;
+        }
         try {
             outbox.add(ReturnStatusChanged.ADDRESS, returnId, json.writeValueAsString(new ReturnStatusChanged(returnId,
                     merchantId, source, status.status(), status.state(), state, now)));
@@ -90,7 +94,7 @@ class ReturnRows {
     /** A return row, locked for the rest of the transaction. */
     record Locked(String id, ReturnState state, long sourceUpdatedAt, String currentDecisionId, String merchantId,
                   NextAction nextAction, ReturnSource source, String sourceAccountId, String sourceReturnId,
-                  String sourceStatus, Instant deadline, String deadlineAction) {
+                  String sourceStatus, Instant deadline, String deadlineAction, ReturnKind kind) {
     }
 
     private static Locked locked(ResultSet rs, int row) throws SQLException {
@@ -99,7 +103,7 @@ class ReturnRows {
                 rs.getString("current_decision_id"), rs.getString("merchant_id"),
                 nextAction == null ? null : NextAction.valueOf(nextAction), ReturnSource.valueOf(rs.getString("source")),
                 rs.getString("source_account_id"), rs.getString("source_return_id"), rs.getString("source_status"),
-                instant(rs.getTimestamp("deadline_at")), rs.getString("deadline_action"));
+                instant(rs.getTimestamp("deadline_at")), rs.getString("deadline_action"), ReturnKind.valueOf(rs.getString("kind")));
     }
 
     static Instant instant(Timestamp timestamp) {

@@ -71,6 +71,12 @@ public class ReturnStore {
                 .query(String.class).optional();
     }
 
+    /** Whether the recorded case is a return or a cancellation request; empty when there is no such case. */
+    public Optional<ReturnKind> kindOf(String returnId) {
+        return db.sql("SELECT kind FROM returns WHERE id = ?").param(returnId)
+                .query(String.class).optional().map(ReturnKind::valueOf);
+    }
+
     /** The source's update time the return was last recorded at, if it is recorded. */
     public Optional<Long> sourceUpdatedAt(ReturnSource source, String accountId, String sourceReturnId) {
         return db.sql("SELECT source_updated_at FROM returns WHERE source = ? AND source_account_id = ? AND source_return_id = ?")
@@ -97,16 +103,20 @@ public class ReturnStore {
             throw new IllegalStateException("return " + draft.sourceReturnId() + " was recorded concurrently; retrying applies its status", raced);
         }
         List<ReturnCreated.Item> items = insertItems(id, draft);
-        outbox.add(ReturnCreated.ADDRESS, id, serialise(new ReturnCreated(id, draft.merchantId(), draft.source(),
-                draft.sourceReturnId(), draft.sourceOrderId(), draft.returnType(), draft.shopifyOrderId(),
-                draft.shopifyOrderName(), items, now)));
-        log.info("Return {} recorded for {} return {} ({} item(s), state {})", id, draft.source(),
-                draft.sourceReturnId(), items.size(), draft.status().state());
+        // a cancellation request is decided like a return, but an order that never shipped has nothing
+        // for a WMS target, a return label or a Shopify return to do: it is not announced to them
+        if (draft.kind() == ReturnKind.RETURN) {
+            outbox.add(ReturnCreated.ADDRESS, id, serialise(new ReturnCreated(id, draft.merchantId(), draft.source(),
+                    draft.sourceReturnId(), draft.sourceOrderId(), draft.returnType(), draft.shopifyOrderId(),
+                    draft.shopifyOrderName(), items, now)));
+        }
+        log.info("{} {} recorded for {} {} ({} item(s), state {})", draft.kind() == ReturnKind.RETURN ? "Return" : "Cancellation",
+                id, draft.source(), draft.sourceReturnId(), items.size(), draft.status().state());
         history.record(id, ReturnEventKind.RETURN_RECORDED, "Recorded with " + items.size() + " item(s), state "
                 + stateOf(draft.status()) + (draft.shopifyOrderName() == null ? ", no Shopify order yet"
                 : ", Shopify order " + draft.shopifyOrderName()), draft.attention());
         if (draft.status().state() != null && draft.status().state() != ReturnState.OPEN) {
-            rows.announceStatus(id, draft.merchantId(), draft.source(), draft.status(), stateOf(draft.status()), now);
+            rows.announceStatus(id, draft.merchantId(), draft.source(), draft.kind(), draft.status(), stateOf(draft.status()), now);
         }
         countOnceCommitted(draft.source());
         return id;
@@ -165,7 +175,7 @@ public class ReturnStore {
         }
         deadlines.checkMissed(current, status, now);
         if (!Objects.equals(current.sourceStatus(), status.status())) {
-            rows.announceStatus(current.id(), current.merchantId(), source, status, next, now);
+            rows.announceStatus(current.id(), current.merchantId(), source, current.kind(), status, next, now);
         }
         if (pending.isPresent() && pending.get().isHeld() && !decisionOnItsWay) {
             decisions.syncSucceeded(pending.get().id(), null, "decided on " + source + " (" + status.status() + ")");
@@ -210,14 +220,14 @@ public class ReturnStore {
                         INSERT INTO returns (id, merchant_id, source, source_account_id, source_return_id, source_order_id,
                             return_type, reason, source_status, source_updated_at, next_action, deadline_at, deadline_action,
                             arbitration_status, can_buyer_keep_item, shipping_document_type, shopify_order_id,
-                            shopify_order_name, state, attention, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            shopify_order_name, state, attention, created_at, updated_at, kind)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, draft.merchantId(), draft.source().name(), draft.sourceAccountId(), draft.sourceReturnId(),
                         draft.sourceOrderId(), draft.returnType(), reason(draft), status.status(), status.updatedAt(),
                         status.nextAction() == null ? null : status.nextAction().name(), ReturnRows.deadline(status),
                         status.deadlineAction(), status.arbitrationStatus(), draft.canBuyerKeepItem(),
                         draft.shippingDocumentType(), draft.shopifyOrderId(), draft.shopifyOrderName(), state.name(),
-                        draft.attention(), Timestamp.from(now), Timestamp.from(now))
+                        draft.attention(), Timestamp.from(now), Timestamp.from(now), draft.kind().name())
                 .update();
     }
 

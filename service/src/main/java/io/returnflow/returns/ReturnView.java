@@ -11,6 +11,7 @@ public record ReturnView(
         String id,
         String merchantId,
         ReturnSource source,
+        ReturnKind kind,
         TikTok tiktok,
         Shopify shopify,
         ReturnState state,

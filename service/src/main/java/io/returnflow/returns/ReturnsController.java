@@ -2,6 +2,8 @@ package io.returnflow.returns;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
 
 import io.returnflow.security.ApiPrincipal;
 
@@ -34,6 +36,7 @@ class ReturnsController {
     ReturnQueries.Page page(@AuthenticationPrincipal ApiPrincipal caller,
                             @RequestParam(required = false) String merchantId,
                             @RequestParam(required = false) ReturnState state,
+                            @RequestParam(required = false) String kind,
                             @RequestParam(required = false) String q,
                             @RequestParam(defaultValue = "false") boolean needsAttention,
                             @RequestParam(required = false) String dueWithin,
@@ -44,7 +47,7 @@ class ReturnsController {
         }
         Duration due = dueWithin == null ? null : duration(dueWithin);
         try {
-            return returns.page(merchantOf(caller, merchantId), state, q, needsAttention, due, limit, cursor);
+            return returns.page(merchantOf(caller, merchantId), state, kind(kind), q, needsAttention, due, limit, cursor);
         } catch (IllegalArgumentException badCursor) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, badCursor.getMessage());
         }
@@ -61,6 +64,19 @@ class ReturnsController {
                    @RequestParam(required = false) String merchantId) {
         return returns.find(merchantOf(caller, merchantId), returnId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no return " + returnId));
+    }
+
+    /** {@code kind}: RETURN or CANCELLATION (any case), or absent for both. */
+    private static ReturnKind kind(String kind) {
+        if (kind == null || kind.isBlank()) {
+            return null;
+        }
+        try {
+            return ReturnKind.valueOf(kind.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "kind must be one of "
+                    + Arrays.toString(ReturnKind.values()).replaceAll("[\\[\\]]", ""));
+        }
     }
 
     /** {@code dueWithin}: a positive ISO-8601 duration such as PT24H or P2D. */

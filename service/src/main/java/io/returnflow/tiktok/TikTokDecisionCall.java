@@ -5,8 +5,9 @@ package io.returnflow.tiktok;
  *
  * @param decisionId     the idempotency key of the call, the same on every attempt
  * @param shopId         the TikTok shop of the return
- * @param tiktokReturnId TikTok's return id
- * @param path           the approve or reject path of the return
+ * @param tiktokReturnId TikTok's return id, or cancel id for a cancellation request
+ * @param path           the approve or reject path of the return (or cancellation)
+ * @param body           what the call sends: the decision's body; null for none (a cancellation's approval)
  * @param returnStatus   TikTok's status when planned
  * @param awaited        whether TikTok waited for this decision when planned
  */
@@ -16,6 +17,7 @@ public record TikTokDecisionCall(
         String shopId,
         String tiktokReturnId,
         String path,
+        Object body,
         TikTokDecision decision,
         String returnStatus,
         boolean awaited) {

@@ -10,8 +10,10 @@ import io.returnflow.messaging.DeadLetterObserver;
 import io.returnflow.messaging.PermanentFailureException;
 import io.returnflow.returns.DecisionLedger;
 import io.returnflow.returns.RecordedDecision;
+import io.returnflow.returns.ReturnKind;
 import io.returnflow.returns.ReturnSource;
 import io.returnflow.returns.ReturnStore;
+import io.returnflow.returns.SourceStatus;
 import io.returnflow.returns.SyncStatus;
 import io.returnflow.tiktok.connect.ConnectedShop;
 
@@ -61,10 +63,10 @@ public class TikTokDecisionSync implements DeadLetterObserver {
 
     /**
      * @param call    what was (or would have been) sent
-     * @param current the return as TikTok shows it after the sync (re-read after a refusal)
+     * @param current the return's (or cancellation's) status as TikTok shows it after the sync (re-read after a refusal)
      * @param answer  TikTok's answer to the call; null when nothing was sent
      */
-    public record Sync(Result outcome, TikTokDecisionCall call, TikTokReturn current, Outcome answer) {
+    public record Sync(Result outcome, TikTokDecisionCall call, SourceStatus current, Outcome answer) {
 
         public String tag() {
             return outcome.tag();
@@ -75,18 +77,20 @@ public class TikTokDecisionSync implements DeadLetterObserver {
     private final ReturnStore returns;
     private final TikTokShopDirectory shops;
     private final TikTokReturns tiktokReturns;
+    private final TikTokCancellations tiktokCancellations;
     private final TikTokClient client;
     private final TikTokEndpoints endpoints;
     private final TikTokRejectReasons reasons;
     private final ObjectMapper json;
 
     public TikTokDecisionSync(DecisionLedger decisions, ReturnStore returns, TikTokShopDirectory shops,
-                              TikTokReturns tiktokReturns, TikTokClient client, TikTokEndpoints endpoints,
-                              TikTokRejectReasons reasons, ObjectMapper json) {
+                              TikTokReturns tiktokReturns, TikTokCancellations tiktokCancellations, TikTokClient client,
+                              TikTokEndpoints endpoints, TikTokRejectReasons reasons, ObjectMapper json) {
         this.decisions = decisions;
         this.returns = returns;
         this.shops = shops;
         this.tiktokReturns = tiktokReturns;
+        this.tiktokCancellations = tiktokCancellations;
         this.client = client;
         this.endpoints = endpoints;
         this.reasons = reasons;
@@ -140,8 +144,18 @@ public class TikTokDecisionSync implements DeadLetterObserver {
      */
     public Sync sync(RecordedDecision decision) {
         ConnectedShop shop = shops.connectedShop(decision.sourceAccountId(), decision.merchantId());
-        TikTokReturn current = tiktokReturns.fetch(decision.sourceReturnId(), shop.accessToken(), shop.cipher());
-        TikTokDecisionCall call = plan(decision, current);
+        boolean cancellation = returns.kindOf(decision.returnId()).orElse(ReturnKind.RETURN) == ReturnKind.CANCELLATION;
+        TikTokDecisionCall call;
+        SourceStatus current;
+        if (cancellation) {
+            TikTokCancellation request = tiktokCancellations.fetch(decision.sourceReturnId(), shop.accessToken(), shop.cipher());
+            call = planCancellation(decision, request);
+            current = TikTokCancellations.status(request);
+        } else {
+            TikTokReturn ret = tiktokReturns.fetch(decision.sourceReturnId(), shop.accessToken(), shop.cipher());
+            call = plan(decision, ret);
+            current = TikTokReturnDrafts.status(ret);
+        }
         if (call.alreadyDone()) {
             return new Sync(Result.ALREADY, call, current, null);
         }
@@ -153,26 +167,28 @@ public class TikTokDecisionSync implements DeadLetterObserver {
             return new Sync(Result.SYNCED, call, current, answer);
         }
         // what does TikTok show after refusing? (already as asked: SYNCED; else FAILED, TikTok's state)
-        return new Sync(Result.REFUSED, call, tiktokReturns.fetch(decision.sourceReturnId(), shop.accessToken(), shop.cipher()),
-                answer);
+        SourceStatus after = cancellation
+                ? TikTokCancellations.status(tiktokCancellations.fetch(decision.sourceReturnId(), shop.accessToken(), shop.cipher()))
+                : TikTokReturnDrafts.status(tiktokReturns.fetch(decision.sourceReturnId(), shop.accessToken(), shop.cipher()));
+        return new Sync(Result.REFUSED, call, after, answer);
     }
 
     /** Writes how the sync went on the decision (SYNCED, or FAILED with TikTok's code) and the return. */
     public void record(Sync sync) {
         TikTokDecisionCall call = sync.call();
-        TikTokReturn current = sync.current();
+        SourceStatus current = sync.current();
         switch (sync.outcome()) {
             case ALREADY -> {
                 decisions.syncSucceeded(call.decisionId(), call.decision().decision(),
                         "TikTok already showed " + call.returnStatus() + ": nothing to send");
-                returns.applyStatus(ReturnSource.TIKTOK, call.shopId(), current.returnId(), TikTokReturnDrafts.status(current));
+                returns.applyStatus(ReturnSource.TIKTOK, call.shopId(), call.tiktokReturnId(), current);
                 log.info("Decision {} on return {}: TikTok already shows {}, nothing sent", call.decisionId(), call.returnId(),
                         call.returnStatus());
             }
             case REASON_WITHDRAWN -> {
                 decisions.syncFailed(call.decisionId(), call.decision().decision(), null, "reject reason " + call.rejectReason()
                         + " is no longer one of TikTok's reject reasons for this return: decide again with a current one",
-                        TikTokReturnDrafts.status(current));
+                        current);
                 log.info("Decision {} on return {} not sent: reject reason {} withdrawn", call.decisionId(), call.returnId(),
                         call.rejectReason());
             }
@@ -193,9 +209,20 @@ public class TikTokDecisionSync implements DeadLetterObserver {
         String path = TikTokEndpoints.withReturnId(tiktok.reject() ? endpoints.rejectReturn() : endpoints.approveReturn(),
                 current.returnId());
         return new TikTokDecisionCall(decision.id(), decision.returnId(), decision.sourceAccountId(), current.returnId(),
-                path, tiktok,
+                path, tiktok.body(), tiktok,
                 current.returnStatus(), TikTokDecisionMapping.awaited(decision.answers(), current.returnType(),
                 current.sellerNextActions()));
+    }
+
+    /** The approve or reject of a cancellation request, from the request just re-read. */
+    TikTokDecisionCall planCancellation(RecordedDecision decision, TikTokCancellation current) {
+        TikTokDecision tiktok = TikTokCancellationDecisions.decision(decision.verdict(), decision.rejectReason(),
+                decision.comment());
+        String path = TikTokEndpoints.withCancelId(tiktok.reject() ? endpoints.rejectCancellation()
+                : endpoints.approveCancellation(), current.cancelId());
+        return new TikTokDecisionCall(decision.id(), decision.returnId(), decision.sourceAccountId(), current.cancelId(),
+                path, TikTokCancellationDecisions.body(tiktok), tiktok, current.cancelStatus(),
+                current.sellerNextActions().contains(TikTokCancellation.RESPOND_CANCEL));
     }
 
     /**
@@ -211,7 +238,7 @@ public class TikTokDecisionSync implements DeadLetterObserver {
     /** Sends the decision, signed, with the decision id as its idempotency key. */
     private Outcome send(TikTokDecisionCall call, ConnectedShop shop) {
         try {
-            client.post(call.path(), Map.of("idempotency_key", call.decisionId()), call.decision().body(),
+            client.post(call.path(), Map.of("idempotency_key", call.decisionId()), call.body(),
                     shop.accessToken(), shop.cipher());
             return Outcome.ACCEPTED;
         } catch (TikTokApiException refused) {
@@ -224,17 +251,16 @@ public class TikTokDecisionSync implements DeadLetterObserver {
      * the sync is SYNCED; otherwise FAILED with TikTok's code and message, and the return takes
      * TikTok's state again.
      */
-    private void refused(TikTokDecisionCall call, Outcome outcome, TikTokReturn current) {
+    private void refused(TikTokDecisionCall call, Outcome outcome, SourceStatus current) {
         log.warn("TikTok refused decision {} ({}) on return {}: {} {}", call.decisionId(), call.decision().decision(),
                 call.returnId(), outcome.code(), outcome.message());
-        if (call.decision().isShownBy(current.returnStatus())) {
+        if (call.decision().isShownBy(current.status())) {
             decisions.syncSucceeded(call.decisionId(), call.decision().decision(), "TikTok answered " + outcome.code()
-                    + " but shows " + current.returnStatus() + ", as the decision asked");
-            returns.applyStatus(ReturnSource.TIKTOK, call.shopId(), current.returnId(), TikTokReturnDrafts.status(current));
+                    + " but shows " + current.status() + ", as the decision asked");
+            returns.applyStatus(ReturnSource.TIKTOK, call.shopId(), call.tiktokReturnId(), current);
             return;
         }
-        decisions.syncFailed(call.decisionId(), call.decision().decision(), outcome.code(), outcome.message(),
-                TikTokReturnDrafts.status(current));
+        decisions.syncFailed(call.decisionId(), call.decision().decision(), outcome.code(), outcome.message(), current);
     }
 
     /** The route gave up on the decision's message: FAILED with the dead letter's reason, until replayed. */

@@ -36,7 +36,8 @@ public class TikTokEventHistory {
             return;
         }
         JsonNode event = parse(body);
-        String status = event.path("data").path("return_status").asText(null);
+        JsonNode data = event.path("data");
+        String status = data.path("return_status").asText(data.path("cancel_status").asText(null));
         boolean reconciled = TikTokReconciledEvents.RECONCILIATION.equals(event.path(TikTokReconciledEvents.FOUND_BY).asText());
         history.eventReceived(FlowContext.current(), (reconciled ? "Found by reconciliation, no webhook brought it: " : "")
                 + "TikTok event type " + eventType + (status == null ? "" : ": " + status), null);

@@ -6,6 +6,7 @@ import io.returnflow.merchants.MixedDecision;
 import io.returnflow.returns.MarketplaceDecisions;
 import io.returnflow.returns.NextAction;
 import io.returnflow.returns.RejectReason;
+import io.returnflow.returns.ReturnKind;
 import io.returnflow.returns.ReturnView;
 import io.returnflow.returns.Verdict;
 import io.returnflow.tiktok.connect.ConnectedShop;
@@ -33,6 +34,9 @@ public class TikTokMarketplaceDecisions implements MarketplaceDecisions {
     /** TikTok lets the buyer keep the item only where the return says so, and only before it is shipped. */
     @Override
     public String returnlessRefusal(ReturnView ret) {
+        if (ret.kind() == ReturnKind.CANCELLATION) {
+            return "a cancellation request has nothing to return: the order has not shipped";
+        }
         if ("REPLACEMENT".equals(ret.tiktok().returnType())) {
             return "a replacement cannot be returnless";
         }
@@ -47,6 +51,10 @@ public class TikTokMarketplaceDecisions implements MarketplaceDecisions {
 
     @Override
     public String plannedDecision(ReturnView ret, Verdict verdict, MixedDecision mixedDecision, boolean returnless) {
+        if (ret.kind() == ReturnKind.CANCELLATION) {
+            return verdict == Verdict.MIXED && mixedDecision == MixedDecision.MANUAL ? null
+                    : TikTokCancellationDecisions.decision(verdict, null, null).decision();
+        }
         TikTokDecision decision = TikTokDecisionMapping.decision(ret.tiktok().nextAction(), ret.tiktok().returnType(),
                 List.of(), verdict, mixedDecision, returnless, null, null, null, null);
         return decision == null ? null : decision.decision();

@@ -7,6 +7,12 @@ export const RETURN_TYPES = {
   REPLACEMENT: 'Replacement',
 };
 
+/** A cancellation request's cancel_type: its buyer's, or the seller's or TikTok's own. */
+const CANCEL_TYPES = {
+  BUYER_CANCEL: 'Cancellation by the buyer',
+  CANCEL: 'Cancellation by the seller or TikTok',
+};
+
 export const STATES = {
   OPEN: 'Open',
   APPROVED: 'Approved',
@@ -29,7 +35,12 @@ const TONES = {
 };
 
 export function typeLabel(type) {
-  return RETURN_TYPES[type] || type || '';
+  return RETURN_TYPES[type] || CANCEL_TYPES[type] || type || '';
+}
+
+/** A buyer's cancellation request (an order cancelled before it ships) stands out among the returns; a return has no badge. */
+export function kindBadge(kind) {
+  return kind === 'CANCELLATION' ? badge('Cancellation request', 'info') : null;
 }
 
 export function stateBadge(state) {

@@ -2,7 +2,7 @@
 // buyer's evidence, then the sync, WMS and label states as they change (polled) and the return's history.
 import {api} from './api.js';
 import {h, fill, badge, time, money, table} from './dom.js';
-import {NEXT_ACTIONS, typeLabel, stateBadge, statusBadge} from './labels.js';
+import {NEXT_ACTIONS, typeLabel, kindBadge, stateBadge, statusBadge} from './labels.js';
 import {evidenceSection} from './evidence.js';
 import {timeLeft} from './deadlines.js';
 import {policyPlan} from './deadline-policy.js';
@@ -59,9 +59,11 @@ export function returnPage(main, ctx, [returnId]) {
   }
 
   function renderHeader(ret) {
-    fill(main.querySelector('#return-title'), 'Return ', h('span', {class: 'mono'}, ret.tiktok.returnId));
+    const cancellation = ret.kind === 'CANCELLATION';
+    fill(main.querySelector('#return-title'), cancellation ? 'Cancellation request ' : 'Return ',
+      h('span', {class: 'mono'}, ret.tiktok.returnId));
     fill(header,
-      h('p', {}, stateBadge(ret.state), ' ', typeLabel(ret.tiktok.returnType),
+      h('p', {}, stateBadge(ret.state), ' ', cancellation ? [kindBadge(ret.kind), ' '] : null, typeLabel(ret.tiktok.returnType),
         ' · received ', time(ret.createdAt), ' · updated ', time(ret.updatedAt)),
       ret.attention ? h('p', {class: 'alert', role: 'note'}, 'Needs attention: ', ret.attention) : null);
     fill(facts,
@@ -78,7 +80,7 @@ export function returnPage(main, ctx, [returnId]) {
               'Past it, TikTok decides by itself (', h('span', {class: 'mono'}, ret.tiktok.deadlineAction || ''), ').')),
             h('dt', {}, 'Deadline policy'), policyPlan(base)]
             : null,
-          h('dt', {}, 'Return id'), h('dd', {class: 'mono'}, ret.tiktok.returnId),
+          h('dt', {}, cancellation ? 'Cancel id' : 'Return id'), h('dd', {class: 'mono'}, ret.tiktok.returnId),
           h('dt', {}, 'Order id'), h('dd', {class: 'mono'}, ret.tiktok.orderId),
           h('dt', {}, 'Shop'), h('dd', {class: 'mono'}, ret.tiktok.shopId))),
       h('section', {class: 'card', 'aria-labelledby': 'shopify-facts'},

@@ -4,7 +4,7 @@
 // and overdue; the sandbox's simulate control.
 import {api} from './api.js';
 import {h, fill, time, table} from './dom.js';
-import {STATES, RETURN_TYPES, typeLabel, stateBadge, statusBadge} from './labels.js';
+import {STATES, RETURN_TYPES, typeLabel, kindBadge, stateBadge, statusBadge} from './labels.js';
 import {timeLeft} from './deadlines.js';
 
 const PAGE = 20;
@@ -104,7 +104,7 @@ function renderList(box, returns, filter) {
       h('td', {}, time(r.createdAt)),
       h('td', {}, h('a', {href: '#/returns/' + encodeURIComponent(r.id), class: 'mono'}, r.tiktok.returnId)),
       h('td', {class: 'mono'}, r.tiktok.orderId),
-      h('td', {}, typeLabel(r.tiktok.returnType)),
+      h('td', {class: 'kind-cell'}, kindBadge(r.kind), r.kind === 'CANCELLATION' ? ' ' : null, typeLabel(r.tiktok.returnType)),
       h('td', {}, stateBadge(r.state), r.attention ? h('div', {class: 'detail'}, r.attention) : null),
       h('td', {class: 'deadline-cell'}, r.state === 'OPEN' ? timeLeft(r.tiktok.deadline) : ''),
       h('td', {}, statusBadge(r.sync.status, r.sync.status === 'NONE' ? 'Not decided' : null)),

@@ -75,6 +75,21 @@ class TikTokReconciliationTest {
     }
 
     @Test
+    void aCancellationRequestWhoseWebhooksWereAllLostIsRecordedByReconciliation() {
+        ReturnFlowFixture merchant = merchant();
+        String cancelId = TikTokCancellationTest.buyerCancels(merchant, false).path("cancelId").asText();
+
+        JsonNode round = reconcile(merchant);
+
+        assertThat(round.path("missed").asLong()).isEqualTo(1);
+        JsonNode recorded = merchant.awaitReturn(cancelId);
+        assertThat(recorded.path("kind").asText()).isEqualTo("CANCELLATION");
+        assertThat(recorded.path("state").asText()).isEqualTo("OPEN");
+        assertThat(merchant.api.get("/api/returns/" + recorded.path("id").asText() + "/events", merchant.apiKey).body())
+                .contains("Found by reconciliation, no webhook brought it: TikTok event type 11: CANCELLATION_REQUEST_PENDING");
+    }
+
+    @Test
     void aRoundAfterAnotherSearchesFromItsEndLessTheOverlapAndFindsNothingUpToDate() {
         ReturnFlowFixture merchant = merchant();
         merchant.awaitReturn(merchant.buyerAsksForReturn("REFUND", 1).path("returnId").asText());
