@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -65,7 +66,32 @@ class SecurityConfiguration {
         return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
+    /**
+     * TikTok's webhooks carry no bearer token: they are authenticated by their signature, the first
+     * step of their route (WebhookAuthenticator), after their size is capped (WebhookBodyLimitFilter).
+     * Their chain keeps the firewall and nothing else, so the busiest path pays for no security
+     * context, session, anonymous principal, header writers or authorization lookup.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/webhooks/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .securityContext(AbstractHttpConfigurer::disable)
+                .sessionManagement(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .anonymous(AbstractHttpConfigurer::disable)
+                .headers(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .exceptionHandling(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, ApiTokenAuthentication tokens, SecurityAnswers answers,
                             @Value("${app.console.evidence-image-hosts:}") List<String> evidenceImageHosts) throws Exception {
         // Built here rather than as a bean, which Spring Boot would also register as a servlet filter.
