@@ -27,7 +27,8 @@
 #   SERVICE_ARGS       extra service arguments
 #   BENCH_OUT          where the service log goes; default a new temporary directory
 #   KEEP_DATA=1        keep the service's data directory afterwards
-#   JFR=1              record a Flight Recorder profile of the service from set-up to the end:
+#   JFR=1              record a Flight Recorder profile of the service from set-up to the end
+#                      (JFR_SETTINGS: a .jfc file or JDK settings name; default profile):
 #                      jfr print --events jdk.ExecutionSample $BENCH_OUT/service.jfr
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,7 +66,7 @@ SERVICE_PROFILE=$PROFILE start_service --app.admin-token="$ADMIN_TOKEN" $CONSUME
   --labels.provider-url="$PARTNERS_URL/sandbox/labels" \
   --app.partners.allow-private-hosts=true --app.partners.allow-plain-http=true
 if [[ ${JFR:-0} == 1 ]]; then
-  jcmd "$SERVICE_PID" JFR.start name=e2e settings=profile >/dev/null
+  jcmd "$SERVICE_PID" JFR.start name=e2e settings="${JFR_SETTINGS:-profile}" >/dev/null
 fi
 echo "== Benchmark ($PROFILE profile; service pid $SERVICE_PID; partners answer after $PARTNER_LATENCY; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg))"
 set +e
