@@ -50,6 +50,7 @@ final class Scenario {
     private final Map<String, Set<String>> targets = new LinkedHashMap<>();
     /** TikTok return id -> when its policy decision is due, in seconds from the start of the faults (faults scenario) */
     private final Map<String, Long> leftToPolicy = new LinkedHashMap<>();
+    private java.time.Instant trafficStarted;
     private Decider decider;
     private Thread deciderThread;
 
@@ -122,6 +123,7 @@ final class Scenario {
         deciderThread.start();
 
         long trafficStart = System.nanoTime();
+        trafficStarted = java.time.Instant.now();
         Faults faults = null;
         Thread faultThread = null;
         if (name.equals("faults")) {
@@ -406,6 +408,7 @@ final class Scenario {
         long warningsSent = 0;
         long applied = 0;
         long late = 0;
+        List<String> actedAt = new ArrayList<>();
         List<String> otherwise = new ArrayList<>();
         for (Map.Entry<String, Long> ret : leftToPolicy.entrySet()) {
             String id = ret.getKey();
@@ -417,6 +420,8 @@ final class Scenario {
             com.fasterxml.jackson.databind.JsonNode decision = plan.path("decision");
             if ("DECIDED".equals(decision.path("status").asText())) {
                 decided++;
+                actedAt.add(sinceFaults(decision.path("at")) + ": " + sinceFaults(plan.path("warnings").path(0).path("actedAt")) + "/"
+                        + sinceFaults(decision.path("actedAt")));
                 if (decision.path("at").isTextual() && decision.path("actedAt").isTextual()) {
                     late = Math.max(late, Duration.between(java.time.Instant.parse(decision.path("at").asText()),
                             java.time.Instant.parse(decision.path("actedAt").asText())).toSeconds());
@@ -434,7 +439,7 @@ final class Scenario {
             applied += Math.min(1, calls.getOrDefault(id, new Partners.DecisionCalls(0, 0, 0)).applied());
         }
         long n = leftToPolicy.size();
-        ledger.line("deadline policy", String.format("%d returns, decisions due t=%s s of the faults (warn %s, approve %s before"
+        ledger.line("deadline policy", String.format("%d returns, decisions due %s s after they were made (warn %s, approve %s before"
                 + " the deadline; every %d ms)", n, leftToPolicy.values(), WARN_BEFORE, DECIDE_BEFORE, POLICY_INTERVAL_MS));
         ledger.exact("policy warnings sent", warningsSent, n, "the plan API's SENT; history entries "
                 + warned.values().stream().mapToInt(Integer::intValue).sum());
@@ -451,7 +456,14 @@ final class Scenario {
                 + leftToPolicy.keySet().stream().mapToInt(id -> calls.getOrDefault(id, new Partners.DecisionCalls(0, 0, 0)).replayed()).sum()
                 + " answered again by idempotency key");
         ledger.duplicate("policy decisions at TikTok (more than one per return)", appliedTwice);
+        ledger.line("policy acted", "decision due t: warned/decided t (s of the faults) " + String.join(", ", actedAt));
         otherwise.forEach(o -> ledger.line("policy not done", o));
+    }
+
+    /** Seconds from the start of the faults to an instant of the service's JSON, or "-". */
+    private String sinceFaults(com.fasterxml.jackson.databind.JsonNode instant) {
+        return instant.isTextual() ? String.valueOf(Duration.between(trafficStarted, java.time.Instant.parse(instant.asText())).toSeconds())
+                : "-";
     }
 
     /**
