@@ -22,16 +22,19 @@ final class Decider implements Runnable {
     private final PostgresDatabase database;
     private final List<ServiceApi> instances;
     private final Map<String, String> apiKeys;
+    /** TikTok return ids the merchants leave to their deadline policy (faults scenario): never decided here */
+    private final java.util.Set<String> leftToPolicy;
     private final AtomicInteger decided = new AtomicInteger();
     private final AtomicInteger alreadyDecided = new AtomicInteger();
     private final AtomicInteger unanswered = new AtomicInteger();
     private volatile boolean stopped;
     private int turn;
 
-    Decider(PostgresDatabase database, List<ServiceApi> instances, Map<String, String> apiKeys) {
+    Decider(PostgresDatabase database, List<ServiceApi> instances, Map<String, String> apiKeys, java.util.Set<String> leftToPolicy) {
         this.database = database;
         this.instances = instances;
         this.apiKeys = apiKeys;
+        this.leftToPolicy = java.util.Set.copyOf(leftToPolicy);
     }
 
     void stop() {
@@ -80,12 +83,15 @@ final class Decider implements Runnable {
         Map<String, Undecided> open = new LinkedHashMap<>();
         try (Connection db = database.connect();
              PreparedStatement query = db.prepareStatement("""
-                     SELECT r.id, r.merchant_id, i.id AS item_id FROM returns r JOIN return_items i ON i.return_id = r.id
+                     SELECT r.id, r.merchant_id, r.source_return_id, i.id AS item_id FROM returns r JOIN return_items i ON i.return_id = r.id
                      WHERE r.id IN (SELECT id FROM returns WHERE current_decision_id IS NULL AND state = 'OPEN'
                                     ORDER BY created_at LIMIT 200)
                      ORDER BY r.created_at, r.id, i.position""");
              ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
+                if (leftToPolicy.contains(rows.getString("source_return_id"))) {
+                    continue;
+                }
                 open.computeIfAbsent(rows.getString("id"), id -> {
                     try {
                         return new Undecided(id, rows.getString("merchant_id"), new ArrayList<>());

@@ -44,8 +44,17 @@ final class Partners {
 
     /** A buyer's return at the sandbox TikTok (and its order at the sandbox Shopify); no webhook yet. */
     SandboxReturn newReturn(String shopId) throws IOException, InterruptedException {
-        JsonNode created = Http.ok(http.postJson(process.uri("/sandbox/tiktok/returns"), null, Map.of(
-                "returnType", "RETURN_AND_REFUND", "items", 2, "shopId", shopId, "deliverWebhook", false)));
+        return newReturn(shopId, null);
+    }
+
+    /** The same, with the seller's deadline {@code deadlineIn} from now (null: the sandbox's usual one, days away). */
+    SandboxReturn newReturn(String shopId, java.time.Duration deadlineIn) throws IOException, InterruptedException {
+        Map<String, Object> request = new LinkedHashMap<>(Map.of(
+                "returnType", "RETURN_AND_REFUND", "items", 2, "shopId", shopId, "deliverWebhook", false));
+        if (deadlineIn != null) {
+            request.put("deadlineIn", deadlineIn.toString());
+        }
+        JsonNode created = Http.ok(http.postJson(process.uri("/sandbox/tiktok/returns"), null, request));
         return new SandboxReturn(created.path("returnId").asText(), created.path("orderId").asText(), shopId);
     }
 

@@ -26,6 +26,16 @@ final class Scenario {
     private static final String RETURN_EVENTS = "tiktok.return-events";
     /** Notifications not taken that the ledger names one by one. */
     private static final int MAX_NAMED = 20;
+    /**
+     * Faults scenario: returns whose seller deadline comes during the faults, left to the merchants'
+     * deadline policy (warn {@link #WARN_BEFORE}, approve {@link #DECIDE_BEFORE} before the deadline),
+     * looked at every {@link #POLICY_INTERVAL_MS}.
+     */
+    private static final int DEADLINE_RETURNS = 8;
+    private static final Duration WARN_BEFORE = Duration.ofSeconds(150);
+    /** Two minutes: the decision's sync still reaches TikTok before its deadline after a partner outage of a minute. */
+    private static final Duration DECIDE_BEFORE = Duration.ofMinutes(2);
+    private static final long POLICY_INTERVAL_MS = 5_000;
 
     private final ReliabilityRun run;
     private final String name;
@@ -38,6 +48,9 @@ final class Scenario {
     private final Map<String, String> apiKeys = new HashMap<>();
     /** TikTok return id -> the WMS targets its merchant enabled */
     private final Map<String, Set<String>> targets = new LinkedHashMap<>();
+    /** TikTok return id -> when its policy decision is due, in seconds from the start of the faults (faults scenario) */
+    private final Map<String, Long> leftToPolicy = new LinkedHashMap<>();
+    private java.time.Instant trafficStarted;
     private Decider decider;
     private Thread deciderThread;
 
@@ -59,10 +72,13 @@ final class Scenario {
         run.partners.clearFaults();
         int instances = name.equals("two-instances") ? 2 : 1;
         for (int i = 0; i < instances; i++) {
+            List<String> arguments = new ArrayList<>(
+                    run.serviceArguments(run.servicePorts[i], database, broker, dir.resolve("service-" + (i + 1) + "-data")));
+            if (name.equals("faults")) {
+                arguments.add("--returns.deadline-policy.interval=" + POLICY_INTERVAL_MS);
+            }
             ServiceInstance service = new ServiceInstance("service-" + (i + 1), run.jar, run.servicePorts[i],
-                    List.of("-Xms512m", "-Xmx768m"),
-                    run.serviceArguments(run.servicePorts[i], database, broker, dir.resolve("service-" + (i + 1) + "-data")),
-                    dir.resolve("service-" + (i + 1) + ".log"), dir);
+                    List.of("-Xms512m", "-Xmx768m"), arguments, dir.resolve("service-" + (i + 1) + ".log"), dir);
             services.add(service);
             apis.add(new ServiceApi(service, run.adminToken));
         }
@@ -95,13 +111,19 @@ final class Scenario {
             Collections.shuffle(traffic, run.random);
         }
 
+        if (name.equals("faults")) {
+            // first in the traffic, so that the service knows these returns before their policy's work is due
+            traffic.addAll(0, deadlineReturns(webhooks, List.of(both, netSuiteOnly), List.of(shopBoth, shopNetSuite)));
+        }
+
         List<URI> webhookUris = services.stream().map(s -> s.uri("/webhooks/tiktok")).toList();
         WebhookSender sender = new WebhookSender(webhookUris, scale.senders(), scale.settleBound());
-        decider = new Decider(database, apis, apiKeys);
+        decider = new Decider(database, apis, apiKeys, leftToPolicy.keySet());
         deciderThread = new Thread(decider, "decider");
         deciderThread.start();
 
         long trafficStart = System.nanoTime();
+        trafficStarted = java.time.Instant.now();
         Faults faults = null;
         Thread faultThread = null;
         if (name.equals("faults")) {
@@ -126,6 +148,32 @@ final class Scenario {
         deciderThread.join(10_000);
 
         return ledger(traffic, validIds, sender, decoys, hostile, settled, settleSeconds, sendSeconds, faults);
+    }
+
+    /**
+     * The merchants' deadline policy, and returns whose policy decisions fall due one after the other
+     * over the fault window (10% to 90%), their warnings 30 s before: each due while the faults go on,
+     * some while the service is down. Answers their webhooks (one each).
+     */
+    private List<Webhooks.Webhook> deadlineReturns(Webhooks webhooks, List<String> merchants, List<String> shops) throws Exception {
+        Map<String, Object> policy = Map.of("enabled", true, "warnBefore", List.of(WARN_BEFORE.toString()),
+                "defaultDecision", Map.of("type", "APPROVE_UP_TO", "before", DECIDE_BEFORE.toString(),
+                        "maxRefund", Map.of("amount", "100000.00", "currency", "USD")));
+        for (String merchant : merchants) {
+            apis.get(0).putDeadlinePolicy(merchant, apiKeys.get(merchant), policy);
+        }
+        long window = scale.faultWindow().toSeconds();
+        List<Webhooks.Webhook> planned = new ArrayList<>();
+        for (int k = 0; k < DEADLINE_RETURNS; k++) {
+            long due = Math.round(window * (0.1 + 0.8 * k / (DEADLINE_RETURNS - 1)));
+            String shop = shops.get(k % shops.size());
+            Partners.SandboxReturn ret = run.partners.newReturn(shop, DECIDE_BEFORE.plusSeconds(due));
+            leftToPolicy.put(ret.returnId(), due);
+            targets.put(ret.returnId(), shop.equals(shops.get(0)) ? Set.of(ReliabilityRun.NETSUITE, ReliabilityRun.SHIPHERO)
+                    : Set.of(ReliabilityRun.NETSUITE));
+            planned.add(webhooks.valid(ret));
+        }
+        return planned;
     }
 
     /** Starts the instances side by side (Flyway's lock lets one of them migrate the database). */
@@ -295,6 +343,10 @@ final class Scenario {
         ledger.duplicate("decisions applied at TikTok", appliedTwice);
         ledger.duplicate("decisions recorded", decisionRows - targets.keySet().stream().filter(records.decisions()::containsKey).count());
 
+        if (!leftToPolicy.isEmpty()) {
+            deadlinePolicyLines(ledger, calls, records);
+        }
+
         long dlq = apis.get(0).deadLetters();
         ledger.line("DLQ depth", dlq);
         ledger.require(dlq == 0, "no dead letters (" + dlq + ")");
@@ -324,6 +376,94 @@ final class Scenario {
                 : "NOT within " + scale.settleBound().toSeconds() + " s: still waiting for " + settled.waitingFor());
         ledger.require(settled.done(), "all work done within " + scale.settleBound().toSeconds() + " s");
         return ledger;
+    }
+
+    /**
+     * The returns left to the deadline policy: the service's view (its plan API: the warning SENT and
+     * the decision DECIDED, each once in the return's history) and TikTok's (one decision applied,
+     * none of them by the merchants' decider).
+     */
+    private void deadlinePolicyLines(Ledger ledger, Map<String, Partners.DecisionCalls> calls, ServiceRecords records) throws Exception {
+        Map<String, String> merchantOf = new HashMap<>();
+        Map<String, String> serviceId = new HashMap<>();
+        Map<String, Integer> warned = new HashMap<>();
+        Map<String, Integer> decidedByPolicy = new HashMap<>();
+        try (java.sql.Connection db = database.connect();
+             java.sql.PreparedStatement query = db.prepareStatement("""
+                     SELECT r.source_return_id, r.id, r.merchant_id,
+                            (SELECT count(*) FROM return_history h WHERE h.return_id = r.id AND h.summary LIKE 'Deadline policy warned:%'),
+                            (SELECT count(*) FROM return_history h WHERE h.return_id = r.id AND h.summary LIKE 'Decided by the deadline policy:%')
+                     FROM returns r WHERE r.source_return_id = ANY (?)""")) {
+            query.setArray(1, db.createArrayOf("varchar", leftToPolicy.keySet().toArray()));
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    serviceId.put(rows.getString(1), rows.getString(2));
+                    merchantOf.put(rows.getString(1), rows.getString(3));
+                    warned.put(rows.getString(1), rows.getInt(4));
+                    decidedByPolicy.put(rows.getString(1), rows.getInt(5));
+                }
+            }
+        }
+        long decided = 0;
+        long warningsSent = 0;
+        long applied = 0;
+        long late = 0;
+        List<String> actedAt = new ArrayList<>();
+        List<String> otherwise = new ArrayList<>();
+        for (Map.Entry<String, Long> ret : leftToPolicy.entrySet()) {
+            String id = ret.getKey();
+            if (!serviceId.containsKey(id)) {
+                otherwise.add(id + ": not recorded");
+                continue;
+            }
+            com.fasterxml.jackson.databind.JsonNode plan = apis.get(0).deadlinePolicyPlan(serviceId.get(id), apiKeys.get(merchantOf.get(id)));
+            com.fasterxml.jackson.databind.JsonNode decision = plan.path("decision");
+            if ("DECIDED".equals(decision.path("status").asText())) {
+                decided++;
+                actedAt.add(sinceFaults(decision.path("at")) + ": " + sinceFaults(plan.path("warnings").path(0).path("actedAt")) + "/"
+                        + sinceFaults(decision.path("actedAt")));
+                if (decision.path("at").isTextual() && decision.path("actedAt").isTextual()) {
+                    late = Math.max(late, Duration.between(java.time.Instant.parse(decision.path("at").asText()),
+                            java.time.Instant.parse(decision.path("actedAt").asText())).toSeconds());
+                }
+            } else {
+                otherwise.add(id + " (due t=" + ret.getValue() + " s): decision " + decision.path("status").asText());
+            }
+            for (com.fasterxml.jackson.databind.JsonNode warning : plan.path("warnings")) {
+                if ("SENT".equals(warning.path("status").asText())) {
+                    warningsSent++;
+                } else {
+                    otherwise.add(id + ": warning " + warning.path("before").asText() + " " + warning.path("status").asText());
+                }
+            }
+            applied += Math.min(1, calls.getOrDefault(id, new Partners.DecisionCalls(0, 0, 0)).applied());
+        }
+        long n = leftToPolicy.size();
+        ledger.line("deadline policy", String.format("%d returns, decisions due %s s after they were made (warn %s, approve %s before"
+                + " the deadline; every %d ms)", n, leftToPolicy.values(), WARN_BEFORE, DECIDE_BEFORE, POLICY_INTERVAL_MS));
+        ledger.exact("policy warnings sent", warningsSent, n, "the plan API's SENT; history entries "
+                + warned.values().stream().mapToInt(Integer::intValue).sum());
+        ledger.duplicate("policy warnings (more than one per return)",
+                warned.values().stream().mapToLong(c -> Math.max(0, c - 1)).sum());
+        ledger.exact("policy decisions", decided, n, "the plan API's DECIDED, at most " + late + " s after due; history entries "
+                + decidedByPolicy.values().stream().mapToInt(Integer::intValue).sum());
+        ledger.duplicate("policy decisions (more than one per return)",
+                decidedByPolicy.values().stream().mapToLong(c -> Math.max(0, c - 1)).sum()
+                        + leftToPolicy.keySet().stream().mapToLong(id -> Math.max(0, records.decisions().getOrDefault(id, 0) - 1)).sum());
+        long appliedTwice = leftToPolicy.keySet().stream().mapToLong(id -> Math.max(0, calls.getOrDefault(id,
+                new Partners.DecisionCalls(0, 0, 0)).applied() - 1)).sum();
+        ledger.exact("policy decisions at TikTok", applied, n, appliedTwice + " applied again; "
+                + leftToPolicy.keySet().stream().mapToInt(id -> calls.getOrDefault(id, new Partners.DecisionCalls(0, 0, 0)).replayed()).sum()
+                + " answered again by idempotency key");
+        ledger.duplicate("policy decisions at TikTok (more than one per return)", appliedTwice);
+        ledger.line("policy acted", "decision due t: warned/decided t (s of the faults) " + String.join(", ", actedAt));
+        otherwise.forEach(o -> ledger.line("policy not done", o));
+    }
+
+    /** Seconds from the start of the faults to an instant of the service's JSON, or "-". */
+    private String sinceFaults(com.fasterxml.jackson.databind.JsonNode instant) {
+        return instant.isTextual() ? String.valueOf(Duration.between(trafficStarted, java.time.Instant.parse(instant.asText())).toSeconds())
+                : "-";
     }
 
     /**

@@ -83,6 +83,16 @@ final class ServiceApi {
         return answer.statusCode();
     }
 
+    /** Sets the merchant's deadline policy ({@code PUT /api/merchants/{id}/deadline-policy}, README "Deadline policy"). */
+    void putDeadlinePolicy(String merchantId, String apiKey, Map<String, Object> policy) throws IOException, InterruptedException {
+        Http.ok(http.putJson(service.uri("/api/merchants/" + merchantId + "/deadline-policy"), apiKey, policy));
+    }
+
+    /** What the deadline policy did to a return and when ({@code GET /api/returns/{id}/deadline-policy}; the service's return id). */
+    JsonNode deadlinePolicyPlan(String returnId, String apiKey) throws IOException, InterruptedException {
+        return Http.ok(http.get(service.uri("/api/returns/" + returnId + "/deadline-policy"), apiKey));
+    }
+
     /** Messages in every dead-letter queue. */
     long deadLetters() throws IOException, InterruptedException {
         long depth = 0;
