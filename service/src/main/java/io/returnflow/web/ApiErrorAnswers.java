@@ -11,6 +11,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -46,14 +47,32 @@ class ApiErrorAnswers {
         return ResponseEntity.badRequest().body(new ApiError("query parameter " + e.getParameterName() + " is required"));
     }
 
+    /** A query parameter or path variable that does not convert, e.g. {@code ?state=CLOSED}: name it and what it takes. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> mismatchedParameter(MethodArgumentTypeMismatchException e) {
+        return ResponseEntity.badRequest().body(new ApiError(e.getName() + " " + expected(e.getRequiredType())));
+    }
+
     private static String expected(MismatchedInputException mismatch) {
-        Class<?> target = mismatch.getTargetType();
+        if (mismatch instanceof InvalidFormatException || mismatch.getTargetType() == null || mismatch.getTargetType().isEnum()) {
+            return expected(mismatch.getTargetType());
+        }
+        return "has the wrong type (expected " + mismatch.getTargetType().getSimpleName().toLowerCase() + ")";
+    }
+
+    private static String expected(Class<?> target) {
         if (target != null && target.isEnum()) {
             return "must be one of " + java.util.Arrays.toString(target.getEnumConstants()).replaceAll("[\\[\\]]", "");
         }
-        if (mismatch instanceof InvalidFormatException && target != null) {
+        if (target == boolean.class || target == Boolean.class) {
+            return "must be true or false";
+        }
+        if (target != null && (Number.class.isAssignableFrom(target) || target.isPrimitive())) {
+            return "must be a number";
+        }
+        if (target != null) {
             return "must be a " + target.getSimpleName().toLowerCase();
         }
-        return "has the wrong type" + (target == null ? "" : " (expected " + target.getSimpleName().toLowerCase() + ")");
+        return "has the wrong type";
     }
 }
