@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,20 +89,29 @@ public class DeadlinePolicyRounds {
         Instant now = clock.instant();
         record Open(String id, String merchantId, Instant deadline) {
         }
-        List<Open> open = db.sql("""
-                        SELECT r.id, r.merchant_id, r.deadline_at FROM returns r
-                        JOIN merchant_deadline_policies p ON p.merchant_id = r.merchant_id
-                        WHERE p.enabled = TRUE AND r.state = 'OPEN' AND r.next_action IS NOT NULL
-                          AND r.deadline_at > ? AND r.deadline_at <= ?
-                        ORDER BY r.deadline_at""")
-                .params(Timestamp.from(now), Timestamp.from(now.plus(DeadlinePolicyReader.LONGEST)))
+        String openReturns = """
+                FROM returns r JOIN merchant_deadline_policies p ON p.merchant_id = r.merchant_id
+                WHERE p.enabled = TRUE AND r.state = 'OPEN' AND r.next_action IS NOT NULL
+                  AND r.deadline_at > ? AND r.deadline_at <= ?""";
+        Timestamp from = Timestamp.from(now);
+        Timestamp to = Timestamp.from(now.plus(DeadlinePolicyReader.LONGEST));
+        List<Open> open = db.sql("SELECT r.id, r.merchant_id, r.deadline_at " + openReturns + " ORDER BY r.deadline_at")
+                .params(from, to)
                 .query((rs, n) -> new Open(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant())).list();
+        // what was done on those returns' current deadlines, in one query rather than one per return
+        Map<String, Set<String>> doneByReturn = new HashMap<>();
+        db.sql("SELECT a.return_id, a.action, a.offset_text FROM deadline_policy_actions a"
+                        + " JOIN (SELECT r.id, r.deadline_at " + openReturns + ") o ON o.id = a.return_id AND o.deadline_at = a.deadline_at")
+                .params(from, to)
+                .query(rs -> {
+                    doneByReturn.computeIfAbsent(rs.getString(1), id -> new HashSet<>()).add(key(rs.getString(2), rs.getString(3)));
+                });
         Map<String, DeadlinePolicy> byMerchant = new HashMap<>();
         List<Due> due = new ArrayList<>();
         for (Open ret : open) {
             DeadlinePolicy policy = byMerchant.computeIfAbsent(ret.merchantId(), policies::of);
-            Set<String> done = done(ret.id(), ret.deadline());
-            dueNow(policy, ret.id(), ret.merchantId(), ret.deadline(), now, done).ifPresent(due::add);
+            dueNow(policy, ret.id(), ret.merchantId(), ret.deadline(), now, doneByReturn.getOrDefault(ret.id(), Set.of()))
+                    .ifPresent(due::add);
         }
         return due;
     }
@@ -229,7 +239,7 @@ public class DeadlinePolicyRounds {
     Set<String> done(String returnId, Instant deadline) {
         return db.sql("SELECT action, offset_text FROM deadline_policy_actions WHERE return_id = ? AND deadline_at = ?")
                 .params(returnId, Timestamp.from(deadline))
-                .query((rs, n) -> rs.getString(1) + "/" + rs.getString(2)).list().stream().collect(Collectors.toSet());
+                .query((rs, n) -> key(rs.getString(1), rs.getString(2))).list().stream().collect(Collectors.toSet());
     }
 
     private static String cut(String text) {
@@ -237,6 +247,10 @@ public class DeadlinePolicyRounds {
     }
 
     static String key(String action, Duration offset) {
+        return key(action, offset.toString());
+    }
+
+    private static String key(String action, String offset) {
         return action + "/" + offset;
     }
 
