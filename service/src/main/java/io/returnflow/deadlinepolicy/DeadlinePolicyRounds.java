@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,31 +88,31 @@ public class DeadlinePolicyRounds {
     /** Every open return with a policy time come and not acted on, over the merchants whose policy is on. */
     public List<Due> due() {
         Instant now = clock.instant();
-        record Open(String id, String merchantId, Instant deadline) {
+        record Open(String id, String merchantId, Instant deadline, Set<String> done) {
         }
-        String openReturns = """
-                FROM returns r JOIN merchant_deadline_policies p ON p.merchant_id = r.merchant_id
-                WHERE p.enabled = TRUE AND r.state = 'OPEN' AND r.next_action IS NOT NULL
-                  AND r.deadline_at > ? AND r.deadline_at <= ?""";
-        Timestamp from = Timestamp.from(now);
-        Timestamp to = Timestamp.from(now.plus(DeadlinePolicyReader.LONGEST));
-        List<Open> open = db.sql("SELECT r.id, r.merchant_id, r.deadline_at " + openReturns + " ORDER BY r.deadline_at")
-                .params(from, to)
-                .query((rs, n) -> new Open(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant())).list();
-        // what was done on those returns' current deadlines, in one query rather than one per return
-        Map<String, Set<String>> doneByReturn = new HashMap<>();
-        db.sql("SELECT a.return_id, a.action, a.offset_text FROM deadline_policy_actions a"
-                        + " JOIN (SELECT r.id, r.deadline_at " + openReturns + ") o ON o.id = a.return_id AND o.deadline_at = a.deadline_at")
-                .params(from, to)
+        // each open return with what was done on its current deadline, in one query (a row per action)
+        Map<String, Open> open = new LinkedHashMap<>();
+        db.sql("""
+                        SELECT r.id, r.merchant_id, r.deadline_at, a.action, a.offset_text FROM returns r
+                        JOIN merchant_deadline_policies p ON p.merchant_id = r.merchant_id
+                        LEFT JOIN deadline_policy_actions a ON a.return_id = r.id AND a.deadline_at = r.deadline_at
+                        WHERE p.enabled = TRUE AND r.state = 'OPEN' AND r.next_action IS NOT NULL
+                          AND r.deadline_at > ? AND r.deadline_at <= ?
+                        ORDER BY r.deadline_at, r.id""")
+                .params(Timestamp.from(now), Timestamp.from(now.plus(DeadlinePolicyReader.LONGEST)))
                 .query(rs -> {
-                    doneByReturn.computeIfAbsent(rs.getString(1), id -> new HashSet<>()).add(key(rs.getString(2), rs.getString(3)));
+                    String merchantId = rs.getString(2);
+                    Instant deadline = rs.getTimestamp(3).toInstant();
+                    Open ret = open.computeIfAbsent(rs.getString(1), id -> new Open(id, merchantId, deadline, new HashSet<>()));
+                    if (rs.getString(4) != null) {
+                        ret.done().add(key(rs.getString(4), rs.getString(5)));
+                    }
                 });
         Map<String, DeadlinePolicy> byMerchant = new HashMap<>();
         List<Due> due = new ArrayList<>();
-        for (Open ret : open) {
+        for (Open ret : open.values()) {
             DeadlinePolicy policy = byMerchant.computeIfAbsent(ret.merchantId(), policies::of);
-            dueNow(policy, ret.id(), ret.merchantId(), ret.deadline(), now, doneByReturn.getOrDefault(ret.id(), Set.of()))
-                    .ifPresent(due::add);
+            dueNow(policy, ret.id(), ret.merchantId(), ret.deadline(), now, ret.done()).ifPresent(due::add);
         }
         return due;
     }

@@ -45,6 +45,8 @@ class DeadlinePolicyTest {
     JdbcClient db;
     @Autowired
     BrokerProbe broker;
+    @Autowired
+    DeadlinePolicyRounds rounds;
 
     private NoticeReceiver receiver;
     private ReturnFlowFixture merchant;
@@ -81,6 +83,17 @@ class DeadlinePolicyTest {
         assertThat(receiver.of("DEADLINE_APPROACHING")).hasSize(2);
         assertThat(second.path("text").asText()).contains("warned 4 h before");
         assertThat(events(ret)).contains("Deadline policy warned");
+    }
+
+    @Test
+    void aWarningGivenIsNoLongerDueInTheNextRounds() {
+        setPolicy("{\"warnBefore\": [\"PT24H\"]}");
+        JsonNode ret = returnDueIn("PT5H");
+        receiver.await("DEADLINE_APPROACHING", 1);
+        quiet();
+
+        // its only warning was given (and nothing is left for a later test's clock to set off)
+        assertThat(rounds.due()).extracting(DeadlinePolicyRounds.Due::returnId).doesNotContain(ret.path("id").asText());
     }
 
     @Test
