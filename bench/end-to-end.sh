@@ -53,12 +53,12 @@ elif [[ $PROFILE != local ]]; then
   exit 2
 fi
 PORT=$(free_loopback_port)
+start_partners --sandbox.latency="$PARTNER_LATENCY" \
+  --tiktok.oauth-redirect-url="http://127.0.0.1:$PORT/oauth/tiktok/callback"
 # Reconciliation is off: the benchmark makes every return at the sandbox TikTok during set-up, minutes
 # before its webhook, and the first reconciliation round of a newly connected shop would record them
 # all from TikTok's search instead (it did: the latency phase's returns were recorded before their
 # webhooks were sent). What is measured is the webhook's path.
-start_partners --sandbox.latency="$PARTNER_LATENCY" \
-  --tiktok.oauth-redirect-url="http://127.0.0.1:$PORT/oauth/tiktok/callback"
 CONSUMERS=${CONSUMERS:-"--app.consumers.tiktok-return-events=32 --app.consumers.wms=32"}
 # shellcheck disable=SC2086 # CONSUMERS is meant to split into arguments
 SERVICE_PROFILE=$PROFILE start_service --app.admin-token="$ADMIN_TOKEN" $CONSUMERS "${STACK_ARGS[@]}" \
