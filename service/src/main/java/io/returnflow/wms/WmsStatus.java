@@ -116,24 +116,28 @@ public class WmsStatus {
     }
 
     /**
-     * Portable upsert (H2 and PostgreSQL): update unless CREATED, else insert; a racing insert
-     * becomes the update. Answers whether the target is now in {@code status}.
+     * Portable upsert (H2 and PostgreSQL) in one statement in the usual case: a target's first state
+     * (PENDING, or SKIPPED) is inserted, a later one (CREATED, FAILED) moves the row; only a
+     * redelivery or a race takes the other statement as well. CREATED is final. Answers whether the
+     * target is now in {@code status}; a move into a status other than PENDING is counted.
      */
     private boolean set(String returnId, String target, Status status, String externalId, String error) {
-        String before = db.sql("SELECT status FROM return_wms WHERE return_id = ? AND target = ?")
-                .params(returnId, target).query(String.class).optional().orElse(null);
-        if (Status.CREATED.name().equals(before)) {
-            return false;
+        boolean usuallyNew = status == Status.PENDING || status == Status.SKIPPED;
+        boolean moved = usuallyNew
+                ? insert(returnId, target, status, externalId, error) || change(returnId, target, status, externalId, error)
+                : change(returnId, target, status, externalId, error) || insert(returnId, target, status, externalId, error);
+        if (moved) {
+            if (status != Status.PENDING) {
+                Counter.builder("wms.return.authorizations").description("WMS targets of returns reaching CREATED, FAILED or SKIPPED")
+                        .tag("target", target).tag("status", status.name()).register(meters).increment();
+            }
+            return true;
         }
-        boolean moved = before != null ? update(returnId, target, status, externalId, error)
-                : insert(returnId, target, status, externalId, error);
-        if (moved && status != Status.PENDING && !status.name().equals(before)) {
-            Counter.builder("wms.return.authorizations").description("WMS targets of returns reaching CREATED, FAILED or SKIPPED")
-                    .tag("target", target).tag("status", status.name()).register(meters).increment();
-        }
-        return moved;
+        // already in this status (a redelivery): refreshed, not moved again, so not counted again
+        return update(returnId, target, status, externalId, error, "status = ?");
     }
 
+    /** False when the target already has a row. */
     private boolean insert(String returnId, String target, Status status, String externalId, String error) {
         try {
             return db.sql("""
@@ -141,17 +145,21 @@ public class WmsStatus {
                             VALUES (?, ?, ?, ?, ?, ?)""")
                     .params(returnId, target, status.name(), externalId, error, Timestamp.from(clock.instant()))
                     .update() == 1;
-        } catch (DuplicateKeyException raced) {
-            return update(returnId, target, status, externalId, error);
+        } catch (DuplicateKeyException exists) {
+            return false;
         }
     }
 
-    /** Moves the target unless it is CREATED (final). */
-    private boolean update(String returnId, String target, Status status, String externalId, String error) {
+    /** Moves the target from another status into this one, unless it is CREATED (final). */
+    private boolean change(String returnId, String target, Status status, String externalId, String error) {
+        return update(returnId, target, status, externalId, error, "status <> ?");
+    }
+
+    private boolean update(String returnId, String target, Status status, String externalId, String error, String condition) {
         return db.sql("""
                         UPDATE return_wms SET status = ?, external_id = ?, error = ?, updated_at = ?
-                        WHERE return_id = ? AND target = ? AND status <> 'CREATED'""")
-                .params(status.name(), externalId, error, Timestamp.from(clock.instant()), returnId, target)
+                        WHERE return_id = ? AND target = ? AND status <> 'CREATED' AND\s""" + condition)
+                .params(status.name(), externalId, error, Timestamp.from(clock.instant()), returnId, target, status.name())
                 .update() == 1;
     }
 }
