@@ -9,6 +9,9 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * Opaque, stable names for values that must not show where anyone may look (metrics, health):
  * the first 48 bits of HMAC-SHA256 under a key derived from {@code app.encryption-key}, so every
@@ -18,6 +21,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class OpaqueIds {
 
     private final SecretKeySpec key;
+    /** Names given, by value: every queued message names its merchant, shop and return (ErasedSubjects). Bounded. */
+    private final Cache<String, String> names = Caffeine.newBuilder().maximumSize(10_000).build();
 
     OpaqueIds(SecretKey encryptionKey) {
         this.key = new SecretKeySpec(hmac(new SecretKeySpec(encryptionKey.getEncoded(), "HmacSHA256"), "opaque-ids v1"),
@@ -37,7 +42,7 @@ public final class OpaqueIds {
 
     /** 12 hex characters standing for the value. */
     public String of(String value) {
-        return HexFormat.of().formatHex(hmac(key, value), 0, 6);
+        return names.get(value, named -> HexFormat.of().formatHex(hmac(key, named), 0, 6));
     }
 
     private static byte[] hmac(SecretKeySpec key, String value) {

@@ -17,6 +17,9 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * Seals partner secrets for storage: AES-256-GCM with a fresh random 96-bit IV per value, bound to
  * its merchant and field ({@link SealBinding}, as associated data), under the current key, whose id
@@ -37,6 +40,15 @@ public final class SecretBox {
     private static final int GCM_TAG_BITS = 128;
 
     private final SecureRandom random = new SecureRandom();
+    /**
+     * Secrets opened, by key id, binding and seal: a seal opens to one secret only, and every message
+     * of a flow opens its merchant's tokens again. Only in memory, bounded; an altered seal or another
+     * binding is another entry, so it is still refused.
+     */
+    private final Cache<Opening, String> opened = Caffeine.newBuilder().maximumSize(10_000).build();
+
+    private record Opening(String keyId, SealBinding binding, String seal) {
+    }
     private final String currentId;
     /** Every key by its id, the current one first. */
     private final Map<String, SecretKey> keys = new LinkedHashMap<>();
@@ -142,7 +154,7 @@ public final class SecretBox {
             throw new IllegalStateException("a stored secret was sealed with key " + keyId
                     + ", which is neither app.encryption-key nor one of app.previous-encryption-keys");
         }
-        return decrypt(key, base64, binding.associatedData());
+        return opened.get(new Opening(keyId, binding, base64), opening -> decrypt(key, base64, binding.associatedData()));
     }
 
     /** A seal of old: no associated data, under whichever configured key opens it. */

@@ -63,6 +63,17 @@ class SecretBoxTest {
     }
 
     @Test
+    void aSealItHasOpenedBeforeStillDoesNotOpenForAnotherMerchant() {
+        SecretBox box = box((byte) 1);
+        String sealed = box.seal("secret", ACME_TOKEN);
+        assertThat(box.open(sealed, ACME_TOKEN)).isEqualTo("secret");
+
+        assertThatThrownBy(() -> box.open(sealed, new SealBinding("globex", "shopify.accessToken")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("another merchant or field");
+        assertThat(box.open(sealed, ACME_TOKEN)).isEqualTo("secret");
+    }
+
+    @Test
     void refusesToOpenAnAlteredValue() {
         SecretBox box = box((byte) 1);
         String sealed = box.seal("secret", ACME_TOKEN);
