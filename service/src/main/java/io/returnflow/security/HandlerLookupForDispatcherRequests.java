@@ -54,6 +54,7 @@ class HandlerLookupForDispatcherRequests implements BeanPostProcessor, Applicati
     static class DispatcherRequestsOnly extends HandlerMappingIntrospector {
 
         private final ObjectProvider<DispatcherServletRegistrationBean> dispatcher;
+        private volatile String dispatcherName;
 
         DispatcherRequestsOnly(ObjectProvider<DispatcherServletRegistrationBean> dispatcher) {
             this.dispatcher = dispatcher;
@@ -75,9 +76,18 @@ class HandlerLookupForDispatcherRequests implements BeanPostProcessor, Applicati
         /** Unknown counts as the DispatcherServlet's: then the lookup happens, as before. */
         boolean forDispatcher(HttpServletRequest request) {
             HttpServletMapping mapping = request.getHttpServletMapping();
-            DispatcherServletRegistrationBean registration = dispatcher.getIfAvailable();
-            return mapping == null || mapping.getServletName() == null || registration == null
-                    || registration.getServletName().equals(mapping.getServletName());
+            String dispatcher = dispatcherName();
+            return mapping == null || mapping.getServletName() == null || dispatcher == null
+                    || dispatcher.equals(mapping.getServletName());
+        }
+
+        /** Looked up once, on the first request (the registration exists only once the context runs). */
+        private String dispatcherName() {
+            if (dispatcherName == null) {
+                DispatcherServletRegistrationBean registration = dispatcher.getIfAvailable();
+                dispatcherName = registration == null ? null : registration.getServletName();
+            }
+            return dispatcherName;
         }
     }
 }
