@@ -40,6 +40,9 @@ public final class SecretBox {
     private static final int GCM_TAG_BITS = 128;
 
     private final SecureRandom random = new SecureRandom();
+    private final String currentId;
+    /** Every key by its id, the current one first. */
+    private final Map<String, SecretKey> keys = new LinkedHashMap<>();
     /**
      * Secrets opened, by key id, binding and seal: a seal opens to one secret only, and every message
      * of a flow opens its merchant's tokens again. Only in memory, bounded; an altered seal or another
@@ -49,9 +52,6 @@ public final class SecretBox {
 
     private record Opening(String keyId, SealBinding binding, String seal) {
     }
-    private final String currentId;
-    /** Every key by its id, the current one first. */
-    private final Map<String, SecretKey> keys = new LinkedHashMap<>();
 
     public SecretBox(SecretKey current) {
         this(current, List.of());
